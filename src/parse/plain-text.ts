@@ -1,0 +1,402 @@
+/**
+ * Plain-text listings: Hugging Face trending/daily pages copied as text, conference accept
+ * lists (title line + authors line), newsletters and pasted digests.
+ *
+ * The machine reads one line at a time with one line of look-ahead inside a block (a block
+ * is a run of non-blank lines). Page chrome and per-card widgets are recognised line by line;
+ * numbers that are data (upvotes, stars, comments, dates) go into the record they belong to.
+ */
+import {createMessage} from '../message.js'
+import type {Metrics} from '../schema.js'
+import {cleanText, parseCount, splitAuthors, toIsoDate} from '../text/normalize.js'
+import type {PaperDraft} from './draft.js'
+import type {FormatContext, FormatDefinition, LineParser} from './format.js'
+import {parseArxivId} from './links.js'
+
+/** Lines that are page chrome wherever they appear (compared lower-cased, trimmed). */
+const chromeLines = new Set([
+  'new',
+  'get trending papers in your email inbox!',
+  'get trending papers in your email inbox once a day!',
+  'get trending papers in your email inbox',
+  'subscribe',
+  'unsubscribe',
+  'byak and the research community',
+  'by ak and the research community',
+  'daily papers',
+  'trending papers',
+  'trending',
+  'papers',
+  'previous',
+  'next',
+  'upvote',
+  'view arxiv page',
+  'view pdf',
+  'add to collection',
+  'community',
+  'abstract',
+  'load more',
+  'see all',
+  'show more',
+  'read more',
+  'sign up',
+  'log in',
+  'search',
+  'view in browser',
+])
+
+const monthPattern = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
+/** A date badge: `Mar 11`, `Mar 11, 2024`, `11 Mar 2024`, `2024-03-11`. */
+const dateLinePattern = new RegExp(
+  `^(?:${monthPattern}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${monthPattern}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
+  'i',
+)
+const publishedPattern = /^published\s+on\s+(.{3,40})$/i
+const authorCountPattern = /^[·•]\s*\d+\s+authors?$/i
+const countPattern = /^[★☆⭐]?\s*\d[\d,.]*\s*[kKmM]?$/u
+const arxivLabelPattern = /^arxiv:\s*$/i
+const arxivLinePattern = /^arxiv:\s*\S+$/i
+const authorsLabelPattern = /^authors?\s*:\s*(.*)$/i
+const titleLabelPattern = /^title\s*:\s*(.+)$/i
+/** Lines of newsletters and mail that are never papers. */
+const bannerPattern =
+  /\b(?:subscribe|unsubscribe|newsletter|cookies?|privacy policy|sponsored|advertisement|view (?:this|it) in (?:your )?browser|all rights reserved|forwarded message|read more|click here|sign up|log in)\b|©/i
+/** Session headings that interleave with accept lists. */
+const sessionPattern =
+  /^(?:oral|orals|poster|posters|spotlight|spotlights|session|track|workshop|tutorial|accepted papers|main conference|findings|best paper)s?\b/i
+
+/** A title is a line of at most this many characters; longer is prose. */
+const titleSizeMax = 300
+/** A line at least this long is prose even without a final period. */
+const proseSizeMin = 150
+
+/** Lower-case words that appear in titles but not in names. */
+const titleWords = new Set(
+  (
+    'a an the of for with via on in to and or from by at as is are be we our using towards toward ' +
+    'learning learned learn network networks neural deep model models data graph graphs diffusion ' +
+    'attention need all you efficient scalable large language vision image images video transformer ' +
+    'transformers generation generative search architecture training inference benchmark survey ' +
+    'analysis detection segmentation recognition classification mixture experts expert routing ' +
+    'traffic system systems method methods approach framework towards beyond without under through ' +
+    'new novel fast robust adaptive dynamic sparse dense multi self semi supervised unsupervised ' +
+    'reinforcement optimization representation representations embedding embeddings prediction ' +
+    'free zero shot few one two three is it how what when why can do does not'
+  ).split(' '),
+)
+/** Name particles allowed in lower case. */
+const particles = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ten', 'ter', 'bin', 'ben', 'al', 'el', 'y', 'e', 'zu', 'st.'])
+
+function words(line: string): string[] {
+  return line.split(/\s+/).filter(Boolean)
+}
+
+function isNameWord(word: string): boolean {
+  if (particles.has(word.toLowerCase()) && word === word.toLowerCase()) return true
+  // `Ada`, `O'Neil`, `Jean-Luc`, `A.`, `J.-P.`, `Björn`, CJK names.
+  return /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+)\d*$/u.test(
+    word,
+  )
+}
+
+function isName(name: string): boolean {
+  const parts = words(name)
+  if (parts.length === 0 || parts.length > 5) return false
+  if (!parts.every(isNameWord)) return false
+  return parts.some((w) => !particles.has(w.toLowerCase()))
+}
+
+/**
+ * An author line: a list of names separated by `,`, `;`, `·`, ` and `.
+ *
+ *   > | Ada Lovelace, Alan Turing and Grace Hopper
+ */
+export function isAuthorLine(line: string): boolean {
+  const text = cleanText(line)
+  if (text.length === 0 || text.length > 4000 || /https?:|www\.|[:!?]$/.test(text)) return false
+  if (/[.]$/.test(text) && !/\b\p{Lu}\.$/u.test(text)) return false
+  const names = splitAuthors(text)
+  if (names.length === 0) return false
+  if (names.length === 1) {
+    const parts = words(names[0]!)
+    if (parts.length < 2 || parts.length > 4 || text.length > 40) return false
+    if (parts.some((w) => titleWords.has(w.toLowerCase()))) return false
+    return isName(names[0]!)
+  }
+  let good = 0
+  for (const name of names) if (isName(name) && !words(name).every((w) => titleWords.has(w.toLowerCase()))) good++
+  return good / names.length >= 0.8
+}
+
+/** Prose: an abstract paragraph rather than a title. `next` is the following line of the block. */
+function isProse(line: string, next: string | undefined): boolean {
+  if (line.length >= proseSizeMin) return true
+  const count = words(line).length
+  if (count >= 12 && /[.!?]["')\]]?$/.test(line)) return true
+  // A hard-wrapped paragraph: a first line that goes on, not onto an author line.
+  return next !== undefined && count >= 8 && !isAuthorLine(next) && !isNoise(next)
+}
+
+function isNoise(line: string): boolean {
+  const lower = line.toLowerCase()
+  return (
+    chromeLines.has(lower) ||
+    lower === 'github' ||
+    lower === 'submitted by' ||
+    dateLinePattern.test(line) ||
+    publishedPattern.test(line) ||
+    authorCountPattern.test(line) ||
+    countPattern.test(line)
+  )
+}
+
+/** The plain-text line machine. */
+export function createPlainTextParser(context: FormatContext): LineParser {
+  let draft: PaperDraft | undefined
+  /** The current draft's abstract is being read (a run of lines in one block). */
+  let inAbstract = false
+  /** Authors come one per line with `,` lines between (one way HF cards copy). */
+  let inAuthorList = false
+  /** Lines of the current block seen so far (0 at a block start). */
+  let blockIndex = 0
+  /** One line of look-ahead inside a block. */
+  let held: {text: string; line: number} | undefined
+  /** Widget state: what the previous noise line announced. */
+  let expect: 'username' | 'upvotes' | 'stars' | 'comments' | 'arxiv-id' | undefined
+  /** Metrics seen on a card before its title. */
+  let pending: Metrics = {}
+  let pendingPublished: string | undefined
+  let section: string[] | undefined
+  let sawAbstract = false
+  let sawAuthors = false
+
+  function close(): void {
+    if (!draft) return
+    const current = draft
+    draft = undefined
+    inAbstract = false
+    inAuthorList = false
+    const titleOnly = !current.abstract && !(current.authors?.length) && !current.arxivId && !current.metrics
+    if (titleOnly) {
+      const title = cleanText(current.title ?? '')
+      if (bannerPattern.test(title) || words(title).length <= 1) {
+        context.message(createMessage('noise-line', 'info', current.line, `Skipped banner line: "${title.slice(0, 80)}"`))
+        return
+      }
+      if (sawAuthors && !sawAbstract && (sessionPattern.test(title) || words(title).length <= 3)) {
+        section = [title]
+        context.message(createMessage('not-a-paper', 'info', current.line, `Read "${title.slice(0, 80)}" as a section heading`))
+        return
+      }
+    }
+    if (!current.abstract && !(current.authors?.length) && sawAbstract) {
+      context.message(createMessage('missing-abstract', 'warning', current.line, `"${cleanText(current.title ?? '').slice(0, 60)}" has no abstract`))
+    }
+    context.emit(current)
+  }
+
+  function open(title: string, line: number): void {
+    close()
+    draft = {title, line, endLine: line}
+    if (section) draft.section = section
+    if (Object.keys(pending).length > 0) draft.metrics = pending
+    if (pendingPublished) draft.published = pendingPublished
+    pending = {}
+    pendingPublished = undefined
+  }
+
+  function setMetric(key: keyof Metrics, value: number, line: number, beforeTitle: boolean): void {
+    if (!beforeTitle && draft) {
+      draft.metrics = {...draft.metrics, [key]: value}
+      draft.endLine = Math.max(draft.endLine, line)
+    } else pending = {...pending, [key]: value}
+  }
+
+  /** Handle widget and chrome lines; true when the line was one. */
+  function noise(text: string, line: number): boolean {
+    const lower = text.toLowerCase()
+    const announced = expect
+    expect = undefined
+
+    if (announced === 'username' && /^\S{1,40}$/.test(text)) return true
+    if (announced === 'arxiv-id') {
+      const ref = parseArxivId(text)
+      if (ref && draft) {
+        draft.arxivId = ref.id
+        if (ref.version) draft.arxivVersion = ref.version
+        return true
+      }
+    }
+    if (countPattern.test(text)) {
+      const value = parseCount(text)
+      if (value !== undefined && announced && announced !== 'username' && announced !== 'arxiv-id') {
+        // Upvotes come before the title on daily cards, after it elsewhere.
+        setMetric(announced, value, line, announced === 'upvotes' && (!draft || draft.abstract !== undefined || inCardHeader))
+        return true
+      }
+      context.message(createMessage('noise-line', 'info', line, `Skipped a bare number: "${text.slice(0, 20)}"`))
+      return true
+    }
+    if (lower === 'submitted by') {
+      close()
+      inCardHeader = true
+      expect = 'username'
+      return true
+    }
+    if (lower === 'upvote') {
+      expect = 'upvotes'
+      return true
+    }
+    if (lower === 'github') {
+      expect = 'stars'
+      return true
+    }
+    if (authorCountPattern.test(text)) {
+      expect = 'comments'
+      return true
+    }
+    if (arxivLabelPattern.test(text)) {
+      expect = 'arxiv-id'
+      return true
+    }
+    const published = publishedPattern.exec(text)
+    if (published?.[1]) {
+      const date = toIsoDate(published[1])
+      if (date) {
+        if (draft && !inCardHeader) draft.published = date
+        else pendingPublished = date
+      }
+      return true
+    }
+    if (chromeLines.has(lower) || dateLinePattern.test(text)) {
+      context.message(createMessage('noise-line', 'info', line, `Skipped page chrome: "${text.slice(0, 80)}"`))
+      return true
+    }
+    return false
+  }
+
+  /** Card header state: between `Submitted by` and the card's title. */
+  let inCardHeader = false
+
+  /** Decide what a data line is, knowing the next line of its block (or that the block ended). */
+  function decide(text: string, line: number, next: string | undefined): void {
+    const position = blockIndex
+    blockIndex++
+
+    const authorsLabel = authorsLabelPattern.exec(text)
+    if (authorsLabel && draft) {
+      draft.authors = splitAuthors(authorsLabel[1] ?? '')
+      draft.endLine = line
+      sawAuthors = true
+      return
+    }
+    const titleLabel = titleLabelPattern.exec(text)
+    if (titleLabel?.[1]) {
+      open(titleLabel[1], line)
+      inCardHeader = false
+      return
+    }
+    if (arxivLinePattern.test(text) && draft) {
+      const ref = parseArxivId(text)
+      if (ref) {
+        draft.arxivId = ref.id
+        if (ref.version) draft.arxivVersion = ref.version
+        draft.endLine = line
+        return
+      }
+    }
+
+    if (draft && inAbstract && position > 0) {
+      draft.abstract = `${draft.abstract ?? ''} ${text}`
+      draft.endLine = line
+      return
+    }
+    if (draft && inAuthorList) {
+      if (text === ',' || text === '·') return
+      if (isAuthorLine(text) || isName(cleanText(text))) {
+        draft.authors = [...(draft.authors ?? []), ...splitAuthors(text)]
+        draft.endLine = line
+        return
+      }
+      inAuthorList = false
+    }
+    if (draft && text === ',' && draft.authors?.length) {
+      inAuthorList = true
+      return
+    }
+
+    if (draft && !draft.abstract) {
+      if (!draft.authors?.length && isAuthorLine(text) && !isProse(text, undefined)) {
+        draft.authors = splitAuthors(text)
+        draft.endLine = line
+        sawAuthors = true
+        return
+      }
+      if (text.length > titleSizeMax || isProse(text, next)) {
+        startAbstract(text, line)
+        return
+      }
+    } else if (draft?.abstract && position === 0 && next === undefined && isLongProse(text)) {
+      // Another paragraph of the same abstract.
+      draft.abstract = `${draft.abstract}\n\n${text}`
+      inAbstract = true
+      draft.endLine = line
+      return
+    } else if (draft && !draft.abstract && text.length > titleSizeMax) {
+      startAbstract(text, line)
+      return
+    }
+    if (text.length > titleSizeMax) {
+      context.message(createMessage('noise-line', 'warning', line, 'Skipped a paragraph that belongs to no entry'))
+      return
+    }
+    open(text, line)
+    inCardHeader = false
+  }
+
+  function startAbstract(text: string, line: number): void {
+    draft!.abstract = text
+    draft!.endLine = line
+    inAbstract = true
+    sawAbstract = true
+  }
+
+  function isLongProse(text: string): boolean {
+    return text.length >= proseSizeMin || (words(text).length >= 20 && /[.!?]$/.test(text))
+  }
+
+  function release(next: string | undefined): void {
+    if (!held) return
+    const current = held
+    held = undefined
+    decide(current.text, current.line, next)
+  }
+
+  return {
+    push(raw, line) {
+      const text = cleanText(raw)
+      if (text.length === 0) {
+        release(undefined)
+        blockIndex = 0
+        inAbstract = false
+        inAuthorList = false
+        return
+      }
+      if (noise(text, line)) return
+      release(text)
+      held = {text, line}
+    },
+    end() {
+      release(undefined)
+      close()
+    },
+  }
+}
+
+export const plainTextFormat: FormatDefinition = {
+  name: 'plain-text',
+  detect(head) {
+    return head.some((line) => line.trim().length > 0) ? 0.1 : 0
+  },
+  create: createPlainTextParser,
+}

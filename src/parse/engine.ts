@@ -65,26 +65,31 @@ export function createListingParser(format: Format | 'auto', callbacks: EngineCa
   let activeFormat: Format = format === 'auto' ? 'plain-text' : format
   const deduper = createDeduper()
 
+  /** Drop a duplicate (with a message), else hand the paper on. */
+  function deliver(paper: Paper): void {
+    const duplicate = deduper.check(paper)
+    if (duplicate) {
+      callbacks.onMessage(
+        createMessage(
+          'duplicate-paper',
+          'warning',
+          paper.source.line,
+          `"${paper.title.slice(0, 60)}" repeats the entry at line ${duplicate.firstLine}; merged into it`,
+          {endLine: paper.source.endLine},
+        ),
+      )
+      return
+    }
+    callbacks.onPaper(paper)
+  }
+
   const context: FormatContext = {
     emit(draft: PaperDraft) {
       const {paper, messages} = finalizeDraft(draft, activeFormat)
       for (const message of messages) callbacks.onMessage(message)
-      if (!paper) return
-      const duplicate = deduper.check(paper)
-      if (duplicate) {
-        callbacks.onMessage(
-          createMessage(
-            'duplicate-paper',
-            'warning',
-            paper.source.line,
-            `"${paper.title.slice(0, 60)}" repeats the entry at line ${duplicate.firstLine}; merged into it`,
-            {endLine: paper.source.endLine},
-          ),
-        )
-        return
-      }
-      callbacks.onPaper(paper)
+      if (paper) deliver(paper)
     },
+    emitPaper: deliver,
     message: callbacks.onMessage,
   }
 

@@ -5,13 +5,19 @@
  * entry as a `PaperDraft` through `emit` as soon as the entry closes, and anything it skips
  * through `message`. The same parser object runs under `parse()` and `parseStream()`.
  */
-import type {Format} from '../schema.js'
+import type {Format, Paper} from '../schema.js'
 import type {ParseMessage} from '../message.js'
 import type {PaperDraft} from './draft.js'
 
 export interface FormatContext {
   /** Report a finished entry. */
   emit(draft: PaperDraft): void
+  /**
+   * Report a record that is already a valid `Paper` (it must pass `PaperSchema`), as read back
+   * from papersift's own output: it skips `finalizeDraft` (no normalisation, `id` and `source`
+   * kept as given) but is still checked for duplicates.
+   */
+  emitPaper(paper: Paper): void
   /** Report a skipped or doubtful line or block. */
   message(message: ParseMessage): void
 }

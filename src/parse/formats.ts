@@ -5,12 +5,14 @@
 import type {FormatDefinition} from './format.js'
 import {plainTextFormat} from './plain-text.js'
 // formats: imports
+import {arxivEmailFormat} from './arxiv-email.js'
 // formats: end imports
 
 export {plainTextFormat}
 
 export const formatDefinitions: readonly FormatDefinition[] = [
   // formats: entries
+  arxivEmailFormat,
   // formats: end entries
   plainTextFormat,
 ]

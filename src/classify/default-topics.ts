@@ -1,0 +1,149 @@
+/**
+ * The default topics, as data: `shared/topics.md` (the labelling guide) written as rules.
+ * Weights: 3 = the phrase alone makes the topic, 2 = strong, 1 = ordinary, below 1 = a hint
+ * that only counts together with other evidence. Exclusions name the other senses of the
+ * same words; a phrase inside an exclusion does not count.
+ */
+import type {TopicRule} from './rules.js'
+
+type P = string | {text: string; weight: number}
+const w = (weight: number, ...texts: string[]): P[] => texts.map((text) => ({text, weight}))
+
+const nas: TopicRule = {
+  id: 'nas',
+  label: 'Neural architecture search',
+  description:
+    'Searching, generating or mathematically designing neural-network architectures automatically: DARTS and its variants, supernets, one-shot and weight-sharing search, zero-cost proxies, performance predictors for architectures, hardware-aware NAS, AutoML of model structure.',
+  phrases: [
+    ...w(3, 'neural architecture search', 'architecture search', 'NAS', 'DARTS', 'differentiable architecture', 'ENAS', 'one-shot NAS',
+      'zero-cost proxy', 'zero-cost proxies', 'training-free NAS', 'NAS-Bench', 'supernet', 'super-net', 'super-network', 'architecture generation',
+      'search for architectures', 'searching architectures', 'architecture optimization', 'searched architecture', 'searched architectures',
+      'evolutionary architecture', 'architecture evolution', 'network architecture search', 'automated architecture design', 'AutoML of architectures', 'cell search',
+      'architecture performance predictor', 'neural predictor', 'once-for-all', 'weight-sharing NAS', 'hardware-aware neural architecture',
+      'architecture search space', 'differentiable search', 'searching for efficient', 'searching transformers', 'search for efficient', 'auto-deeplab', 'AutoFormer'),
+    ...w(2, 'search space', 'weight sharing', 'weight-sharing', 'architecture parameters', 'performance predictor', 'hardware-aware', 'platform-aware',
+      'AutoML', 'automated machine learning', 'architecture design space', 'searched', 'one-shot model', 'single path', 'progressive search',
+      'architecture encoding', 'architecture ranking', 'latency predictor', 'genetic CNN', 'network morphism', 'evolved transformer', 'regularized evolution'),
+    ...w(1, 'searching for', 'search strategy', 'candidate architectures', 'architecture', 'architectures', 'automatically design', 'automatic design', 'design space', 'scalable image recognition', 'transferable architectures', 'evolution', 'cell'),
+    ...w(0.5, 'search', 'automated', 'controller', 'reinforcement learning'),
+  ],
+  exclude: [
+    ...w(3, 'network-attached storage', 'network attached storage', 'NAS storage', 'NAS device', 'NAS devices', 'NAS server', 'NASA'),
+    ...w(1, 'hand-designed', 'manually designed', 'search engine', 'search engines', 'web search', 'beam search', 'tree search', 'Monte Carlo tree search', 'local search', 'hyperparameter search', 'literature search', 'retrieval', 'nearest neighbor search', 'code search', 'search queries', 'query'),
+  ],
+}
+
+const diffusion: TopicRule = {
+  id: 'diffusion',
+  label: 'Diffusion and score-based generative models',
+  description:
+    'Denoising diffusion and score-based generative models: latent diffusion and Stable Diffusion, diffusion transformers (DiT), flow-based diffusion, text-to-image, text-to-video and text-to-3D generation built on diffusion, score distillation, diffusion samplers and their acceleration or serving, diffusion bridges.',
+  phrases: [
+    ...w(3, 'diffusion model', 'diffusion models', 'denoising diffusion', 'score-based', 'score-based generative', 'latent diffusion', 'stable diffusion', 'DDPM', 'DDIM',
+      'DiT', 'diffusion transformer', 'diffusion transformers', 'diffusion-based', 'video diffusion', 'diffusion prior', 'diffusion policy', 'diffusion sampling', 'diffusion sampler',
+      'classifier-free guidance', 'score distillation', 'score matching', 'diffusion bridge', 'diffusion bridges', 'consistency model', 'consistency models', 'consistency distillation',
+      'DPM-Solver', 'SDXL', 'ControlNet', 'DreamBooth', 'textual inversion', 'text-to-image diffusion', 'image diffusion', 'diffusion probabilistic', 'noise-conditioned',
+      'diffusion distillation', 'diffusion autoencoder', 'diffusion features', 'denoising score', 'reverse diffusion', 'diffusion process for generation', 'guided diffusion', 'diffusion guidance',
+      'masked diffusion', 'discrete diffusion', 'diffusion language model', 'diffusion planner', 'DreamFusion', 'rectified flow', 'flow matching', 'stochastic interpolants', 'probability flow', 'DiT-based', 'U-ViT', 'latent consistency'),
+    ...w(2, 'text-to-image', 'text-to-video', 'image-to-video', 'text-to-3D', 'image-to-3D', 'text-to-audio', 'video generation', 'image generation', 'image synthesis', 'video synthesis',
+      'diffusion', 'denoiser', 'denoising steps', 'sampling steps', 'noise schedule', 'SDS', 'LDM', 'inpainting', 'image editing', 'video editing', 'personalization', 'subject-driven',
+      'novel view synthesis', 'Imagen', 'DALL-E', 'Sora', 'generative prior', 'noise prediction', 'U-Net', 'sampler', 'samplers', 'few-step', 'one-step generation', 'single-step'),
+    ...w(1, 'generative model', 'generative models', 'denoising', 'guidance', 'synthesis', 'generation', 'text-conditioned', 'controllable generation', 'customization', 'editing', 'stylization', 'super-resolution', 'motion generation', '3D generation', 'trajectory generation'),
+  ],
+  exclude: [
+    ...w(3, 'diffusion MRI', 'diffusion tensor', 'diffusion-weighted', 'diffusion weighted', 'diffusion imaging', 'diffusion kurtosis', 'diffusion magnetic resonance', 'tractography',
+      'reaction-diffusion', 'reaction diffusion', 'advection-diffusion', 'heat diffusion', 'heat equation', 'graph diffusion', 'diffusion on graphs', 'diffusion convolution', 'diffusion convolutional',
+      'information diffusion', 'diffusion of innovations', 'diffusion of innovation', 'innovation diffusion', 'opinion diffusion', 'rumor diffusion', 'influence diffusion', 'social diffusion',
+      'anisotropic diffusion', 'diffusion equation', 'diffusion coefficient', 'diffusion maps', 'diffusion map', 'diffusion wavelets', 'diffusion kernel', 'diffusion kernels',
+      'molecular diffusion', 'diffusion-limited', 'technology diffusion', 'knowledge diffusion', 'neural diffusion', 'cascade', 'influence maximization', 'epidemic', 'diffusion on networks', 'label propagation'),
+    ...w(1, 'GAN', 'GANs', 'generative adversarial', 'adversarial network', 'adversarial networks', 'variational autoencoder', 'VAE', 'autoregressive', 'normalizing flow', 'normalizing flows', 'image denoising', 'denoising autoencoder', 'denoising autoencoders'),
+  ],
+}
+
+const gnn: TopicRule = {
+  id: 'gnn',
+  label: 'Graph neural networks and graph representation learning',
+  description:
+    'Graph neural networks and message passing, graph transformers, node and graph embeddings (DeepWalk, node2vec, random projections), link prediction, temporal and dynamic graph learning, expressiveness and Weisfeiler-Lehman tests, systems for training GNNs.',
+  phrases: [
+    ...w(3, 'graph neural network', 'graph neural networks', 'GNN', 'GCN', 'GAT', 'MPNN', 'graph convolutional', 'graph convolution', 'graph convolutions', 'message passing', 'message-passing',
+      'graph attention', 'graph transformer', 'graph transformers', 'graph representation learning', 'graph representation', 'node classification', 'link prediction', 'node embedding', 'node embeddings',
+      'network embedding', 'network embeddings', 'graph embedding', 'graph embeddings', 'node representation', 'node representations', 'DeepWalk', 'node2vec', 'GraphSAGE', 'graph classification',
+      'graph pooling', 'Weisfeiler-Lehman', 'Weisfeiler Lehman', 'WL test', 'over-smoothing', 'oversmoothing', 'over-squashing', 'graph contrastive', 'knowledge graph embedding', 'knowledge graph embeddings',
+      'graph learning', 'heterogeneous graph', 'temporal graph', 'dynamic graph', 'spatio-temporal graph', 'graph structure learning', 'graph networks', 'graph network', 'graph isomorphism network',
+      'network representation learning', 'heterogeneous information network', 'graph autoencoder', 'graph auto-encoder', 'spectral networks on graphs', 'graph wavelet neural', 'equivariant message passing',
+      'graph-level', 'node-level', 'subgraph', 'subgraphs', 'graph generation', 'molecular graph', 'molecular graphs', 'relational graph', 'hypergraph neural', 'signed network', 'knowledge graph completion', 'graph mining'),
+    ...w(2, 'graph', 'graphs', 'node', 'nodes', 'GNNs', 'graph-based', 'graph data', 'graph-structured', 'link', 'edges', 'neighborhood aggregation', 'neighbor sampling', 'random walk', 'random walks',
+      'knowledge graph', 'knowledge graphs', 'relational', 'molecule', 'molecular property', 'spectral', 'equivariant', 'interatomic', 'point cloud', 'recommendation', 'collaborative filtering', 'heterophily', 'homophily', 'traffic forecasting', 'spatio-temporal'),
+    ...w(1, 'embedding', 'embeddings', 'structure', 'relations', 'interaction', 'expressive power', 'expressivity', 'molecules', 'citation', 'social networks'),
+  ],
+  exclude: [
+    ...w(3, 'computation graph', 'computational graph', 'computation graphs', 'computational graphs', 'graph of thoughts', 'dataflow graph', 'graph theory', 'graph coloring', 'graph drawing', 'scene graph generation without',
+      'graph compiler', 'graph optimization for deep learning', 'graph processing system', 'graph partitioning', 'shortest path', 'planar graph', 'graph algorithms', 'control flow graph'),
+    ...w(1, 'graph search', 'task graph', 'dependency graph', 'call graph', 'graph cut', 'graph cuts', 'factor graph', 'visibility graph', 'link budget', 'wireless link'),
+  ],
+}
+
+const moe: TopicRule = {
+  id: 'moe',
+  label: 'Mixture of experts and expert routing',
+  description:
+    'Sparse and gated mixture-of-experts layers, token or task routing among experts or adapters, expert parallelism systems, model merging with routing among expert models (MoErging), ensembles of experts behind a learned router.',
+  phrases: [
+    ...w(3, 'mixture of experts', 'mixture-of-experts', 'mixtures of experts', 'MoE', 'MoEs', 'sparse experts', 'sparse expert', 'expert routing', 'expert parallelism', 'expert-parallel', 'expert choice',
+      'top-k routing', 'top-k gating', 'token routing', 'token-choice', 'sparsely-gated', 'sparsely gated', 'sparsely activated', 'sparsely-activated', 'switch transformer', 'switch transformers', 'conditional computation',
+      'GShard', 'Mixtral', 'MoErging', 'mixture of LoRA', 'LoRA experts', 'mixture of adapters', 'multi-gate', 'MMoE', 'gating network', 'gating networks', 'router', 'routers', 'expert layers', 'expert layer',
+      'expert specialization', 'experts', 'expert models', 'expert model', 'routing among experts', 'load balancing loss', 'auxiliary loss', 'expert capacity', 'capacity factor', 'dropped tokens', 'expert merging',
+      'mixture of expert', 'hierarchical mixtures', 'local experts', 'branch-train', 'task routing', 'learned routing', 'dynamic routing of experts', 'sparse upcycling', 'upcycling', 'DeepSeekMoE', 'megablocks'),
+    ...w(2, 'routing', 'routed', 'gating', 'gated', 'expert', 'sparse model', 'sparse models', 'conditional', 'trillion parameter', 'trillion parameters', 'activated parameters', 'modular', 'modularity', 'specialized', 'specialist'),
+    ...w(1, 'mixture', 'mixtures', 'sparse', 'ensemble', 'merging', 'adapters', 'LoRA', 'scaling', 'multi-task', 'multitask'),
+  ],
+  exclude: [
+    ...w(3, 'packet routing', 'routing protocol', 'routing protocols', 'routing algorithm', 'routing table', 'routing tables', 'Internet routing', 'inter-domain routing', 'interdomain routing', 'BGP', 'source routing', 'segment routing',
+      'vehicle routing', 'capsule routing', 'dynamic routing between capsules', 'capsules', 'global routing', 'detailed routing', 'PCB routing', 'VLSI routing', 'chip routing', 'routing congestion', 'placement and routing', 'place and route',
+      'network routing', 'wireless routing', 'routing in networks', 'multipath routing', 'traffic engineering', 'router buffer', 'router buffers', 'LLM routing', 'query routing', 'model routing',
+      'mixture of Gaussians', 'Gaussian mixture', 'Gaussian mixtures', 'mixture model', 'mixture models', 'mixture density', 'mixture of softmaxes', 'data mixture', 'data mixtures', 'mixture of data', 'mixup',
+      'human expert', 'human experts', 'expert annotation', 'expert annotations', 'expert annotators', 'expert annotator', 'domain expert', 'domain experts', 'expert knowledge', 'expert demonstration', 'expert demonstrations',
+      'expert-level', 'expert level', 'expert system', 'expert systems', 'expert trajectories', 'expert policy', 'expert policies', 'expert advice', 'expert feedback', 'experts in the loop', 'clinical experts', 'medical experts', 'expert labels',
+      'prediction with expert', 'learning from experts', 'imitation', 'product of experts'),
+    ...w(1, 'ensemble of models', 'ensembles', 'model soups', 'model merging'),
+  ],
+}
+
+const networking: TopicRule = {
+  id: 'networking',
+  label: 'Computer and communication networks',
+  description:
+    'Computer and communication networks: network traffic, protocols, transport (TCP, RDMA, packet spraying), congestion control, datacenter, wireless, mesh and cellular networks, network security and authentication protocols, network measurement, machine learning applied to networking tasks.',
+  phrases: [
+    ...w(3, 'congestion control', 'TCP', 'QUIC', 'RDMA', 'datacenter network', 'datacenter networks', 'data center network', 'data center networks', 'network traffic', 'packet', 'packets', 'packet loss', 'packet spraying',
+      'SDN', 'software-defined networking', 'software-defined network', 'software defined networking', 'programmable switch', 'programmable switches', 'P4', 'network protocol', 'network protocols', 'transport protocol', 'transport protocols',
+      'network measurement', 'Internet measurement', 'networking', 'wireless network', 'wireless networks', 'cellular network', 'cellular networks', '5G', '6G', 'LTE', 'Wi-Fi', 'WiFi', 'WLAN', 'mmWave', 'millimeter wave', 'mesh network', 'mesh networks',
+      'network security', 'intrusion detection', 'network intrusion', 'DDoS', 'traffic classification', 'encrypted traffic', 'website fingerprinting', 'BGP', 'NIC', 'SmartNIC', 'SmartNICs', 'ethernet', 'InfiniBand', 'RoCE',
+      'flow completion time', 'CDN', 'content delivery', 'video streaming', 'adaptive bitrate', 'ABR', 'network function virtualization', 'NFV', 'network verification', 'network telemetry', 'in-network', 'multipath transport', 'MPTCP',
+      'network topology', 'datacenter topology', 'fat-tree', 'leaf-spine', 'satellite network', 'satellite networks', 'LEO satellite', 'MIMO', 'beamforming', 'base station', 'base stations', 'IPv6', 'IPv4', 'DNS', 'network stack',
+      'kernel bypass', 'DPDK', 'network slicing', 'O-RAN', 'RAN', 'radio access network', 'vehicular network', 'vehicular networks', 'V2X', 'network management', 'network operators', 'ISP', 'ISPs', 'Internet', 'peer-to-peer', 'LoRaWAN', 'LoRa',
+      'authentication protocol', 'network configuration', 'traffic engineering', 'load balancer', 'network function', 'network functions', 'routers', 'switches', 'bandwidth allocation', 'spectrum', 'wireless', 'cellular', 'radio', 'channel state information',
+      'network anomaly', 'network simulation', 'network simulator', 'link layer', 'MAC protocol', 'edge network', 'mobile networks', 'mobile network', 'optical network', 'optical networks', 'network coding', 'routing protocol', 'routing protocols', 'packet scheduling', 'collective communication'),
+    ...w(2, 'network', 'networks', 'traffic', 'routing', 'router', 'switch', 'throughput', 'bandwidth', 'latency', 'transport', 'protocol', 'protocols', 'load balancing', 'edge computing', 'IoT', 'sensor network', 'sensor networks',
+      'HTTP', 'web', 'video', 'streaming', 'telemetry', 'topology', 'datacenter', 'datacenters', 'data center', 'data centers', 'communication', 'flows', 'congestion', 'queue', 'queueing', 'buffer', 'links', 'link', 'multipath', 'mobile', 'devices', 'signal', 'channel', 'attacks', 'malware', 'botnet'),
+  ],
+  exclude: [
+    ...w(3, 'neural network', 'neural networks', 'deep network', 'deep networks', 'convolutional network', 'convolutional networks', 'residual network', 'residual networks', 'backbone network', 'backbone networks',
+      'network architecture', 'network architectures', 'network pruning', 'network quantization', 'Bayesian network', 'Bayesian networks', 'social network', 'social networks', 'road network', 'road networks', 'road traffic',
+      'traffic sign', 'traffic signs', 'traffic light', 'traffic lights', 'traffic signal', 'traffic signals', 'traffic flow', 'traffic forecasting', 'traffic prediction', 'traffic speed', 'vehicle', 'vehicles', 'transportation', 'transportation network',
+      'urban', 'ride-hailing', 'power grid', 'power grids', 'power network', 'power system', 'power systems', 'gene regulatory', 'biological network', 'biological networks', 'protein interaction', 'brain network', 'brain networks',
+      'network-attached storage', 'siamese network', 'siamese networks', 'adversarial network', 'adversarial networks', 'graph neural network', 'graph neural networks', 'graph network', 'graph networks', 'network embedding', 'network embeddings',
+      'capsule network', 'capsule networks', 'memory network', 'memory networks', 'policy network', 'value network', 'Q-network', 'Q-networks', 'actor network', 'critic network', 'recurrent network', 'recurrent networks', 'feedforward network',
+      'network width', 'network depth', 'wide network', 'wide networks', 'network design', 'network training', 'deep neural', 'spiking', 'neuron', 'neurons', 'citation network', 'co-authorship', 'knowledge graph', 'switch transformer', 'switch transformers',
+      'expert routing', 'token routing', 'mixture of experts', 'mixture-of-experts', 'MoE', 'video generation', 'video diffusion', 'video understanding', 'video recognition', 'video editing', 'video synthesis', 'web agents', 'web agent', 'web pages',
+      'signal processing', 'channel pruning', 'channels'),
+    ...w(1, 'communication-efficient', 'gradient compression', 'federated learning', 'data parallelism', 'model parallelism', 'pipeline parallelism', 'distributed training', 'language model', 'language models', 'image', 'images', 'attention', 'transformer', 'recommendation'),
+  ],
+}
+
+/**
+ * The default topics: `nas`, `diffusion`, `gnn`, `moe`, `networking`, following the labelling
+ * guide. Readonly data: extend by spreading (`[...defaultTopics, myTopic]`).
+ */
+export const defaultTopics: readonly TopicRule[] = Object.freeze([nas, diffusion, gnn, moe, networking].map((rule) => Object.freeze(rule)))

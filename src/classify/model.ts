@@ -1,0 +1,116 @@
+/**
+ * The learned part of a classifier, as plain JSON: background IDF, one TF-IDF profile per
+ * topic, and a logistic calibration that turns evidence into a score in [0, 1].
+ */
+import {z} from 'zod'
+import type {IdfTable} from './tfidf.js'
+
+/** Feature order of the calibration: title phrases, abstract phrases, exclusions, profile cosine, bias. */
+export const featureNames = ['title', 'abstract', 'exclude', 'cosine', 'bias'] as const
+export const featureCount = featureNames.length
+
+const CoefficientsSchema = z.array(z.number().finite()).length(featureCount)
+
+export const TopicModelSchema = z.strictObject({
+  /** Profile terms and weights (unit length). */
+  profile: z.array(z.tuple([z.string().min(1).max(100), z.number().finite()])).max(20_000),
+  /** Calibration for papers with a title only, and with an abstract. */
+  calibration: z.strictObject({title: CoefficientsSchema, full: CoefficientsSchema}),
+  /** Learned thresholds (used when neither the rule nor the options set one). */
+  threshold: z.strictObject({title: z.number().min(0).max(1), full: z.number().min(0).max(1)}).optional(),
+})
+export type TopicModel = z.infer<typeof TopicModelSchema>
+
+export const ClassifierModelSchema = z.strictObject({
+  version: z.literal(1),
+  idf: z.strictObject({
+    documents: z.number().int().nonnegative(),
+    terms: z.array(z.tuple([z.string().min(1).max(100), z.number().finite().nonnegative()])).max(500_000),
+  }),
+  topics: z.array(z.tuple([z.string().min(1).max(64), TopicModelSchema])).max(200),
+})
+export type ClassifierModel = z.infer<typeof ClassifierModelSchema>
+
+/** Calibration used for a topic nobody has learned yet: evidence of a few strong phrases or a close profile. */
+export const priorCalibration: TopicModel['calibration'] = {
+  title: [2.2, 0, -2.5, 5, -3.4],
+  full: [1.4, 1.1, -1.5, 6, -4.2],
+}
+
+export function idfFromModel(model: ClassifierModel['idf']): IdfTable {
+  return {documents: model.documents, idf: new Map(model.terms), unseen: Math.log(model.documents + 1) + 1}
+}
+
+export function idfToModel(table: IdfTable): ClassifierModel['idf'] {
+  const terms = [...table.idf].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  return {documents: table.documents, terms: terms.map(([term, value]) => [term, round(value)] as [string, number])}
+}
+
+export function round(value: number, digits = 5): number {
+  const scale = 10 ** digits
+  return Math.round(value * scale) / scale
+}
+
+export function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value))
+}
+
+/**
+ * Ridge-regularised logistic regression by Newton's method (IRLS): a handful of features,
+ * so each step solves a 5×5 system.
+ */
+export function fitLogistic(rows: readonly number[][], labels: readonly number[], options: {l2?: number; iterations?: number; mask?: readonly boolean[]} = {}): number[] {
+  const {l2 = 1, iterations = 25} = options
+  const d = featureCount
+  const mask = options.mask ?? featureNames.map(() => true)
+  let beta = new Array<number>(d).fill(0)
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const hessian = Array.from({length: d}, () => new Array<number>(d).fill(0))
+    const gradient = new Array<number>(d).fill(0)
+    for (let i = 0; i < rows.length; i++) {
+      const x = rows[i]!
+      let z = 0
+      for (let j = 0; j < d; j++) z += beta[j]! * x[j]!
+      const p = sigmoid(z)
+      const w = Math.max(p * (1 - p), 1e-6)
+      for (let j = 0; j < d; j++) {
+        gradient[j]! += (labels[i]! - p) * x[j]!
+        for (let k = 0; k < d; k++) hessian[j]![k]! += w * x[j]! * x[k]!
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      // No penalty on the bias.
+      const penalty = featureNames[j] === 'bias' ? 1e-6 : l2
+      gradient[j]! -= penalty * beta[j]!
+      hessian[j]![j]! += penalty
+      if (!mask[j]) {
+        for (let k = 0; k < d; k++) hessian[j]![k] = hessian[k]![j] = 0
+        hessian[j]![j] = 1
+        gradient[j] = 0
+      }
+    }
+    const step = solve(hessian, gradient)
+    beta = beta.map((b, j) => b + step[j]!)
+    if (step.every((s) => Math.abs(s) < 1e-7)) break
+  }
+  return beta.map((b) => round(b))
+}
+
+/** Solve `a · x = b` by Gaussian elimination with partial pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length
+  const m = a.map((row, i) => [...row, b[i]!])
+  for (let col = 0; col < n; col++) {
+    let pivot = col
+    for (let row = col + 1; row < n; row++) if (Math.abs(m[row]![col]!) > Math.abs(m[pivot]![col]!)) pivot = row
+    ;[m[col], m[pivot]] = [m[pivot]!, m[col]!]
+    const p = m[col]![col]!
+    if (Math.abs(p) < 1e-12) continue
+    for (let row = 0; row < n; row++) {
+      if (row === col) continue
+      const factor = m[row]![col]! / p
+      for (let k = col; k <= n; k++) m[row]![k]! -= factor * m[col]![k]!
+    }
+  }
+  return m.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!))
+}

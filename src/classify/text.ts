@@ -1,0 +1,94 @@
+/**
+ * The one text normaliser shared by topic rules and documents, so a phrase in a rule and
+ * the same words in a paper always become the same terms.
+ *
+ * - NFC, then words of letters and digits; hyphenated and slashed compounds are split into
+ *   their parts (`mixture-of-experts` → `mixtur of expert`), so either spelling matches.
+ * - Acronyms keep their case (`NAS`, `GNNs` → `NAS`, `GNN`; `MoE`, `DiT`, `LoRA`, `5G`): the
+ *   stemmer would turn `NAS` into `na`. Camel-case joins with an acronym are split
+ *   (`ProxylessNAS` → `proxyless NAS`, `GNNExplainer` → `GNN explain`).
+ * - Other words are lower-cased and Porter-stemmed (natural, deep import), with a memo.
+ */
+// Deep import: natural's index loads databases and prints to stdout (see README).
+import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js'
+
+const stemCacheMax = 200_000
+const stemCache = new Map<string, string>()
+
+/** Porter stem of a lower-case word, memoised (the stemmer is nearly all of the cost). */
+export function stem(word: string): string {
+  let value = stemCache.get(word)
+  if (value === undefined) {
+    value = word.length <= 2 || /\d/.test(word) ? word : (porterStemmer.stem(word) as string)
+    if (stemCache.size >= stemCacheMax) stemCache.clear()
+    stemCache.set(word, value)
+  }
+  return value
+}
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
+/** All letters upper case (digits allowed): `NAS`, `RDMA`, `5G`, `P4`. */
+const upperPattern = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+$/u
+/** Short mixed-case acronyms: `MoE`, `DiT`, `LoRA`, `LoRa`, `GPUs`. */
+const mixedAcronymPattern = /^\p{Lu}\p{Ll}?\p{Lu}[\p{Lu}\p{Ll}]{0,2}$/u
+const camelSuffixPattern = /^(\p{Lu}?\p{Ll}{2,}(?:\p{Lu}\p{Ll}+)*)(\p{Lu}{2,}|\p{Lu}\p{Ll}\p{Lu}+)$/u
+const camelPrefixPattern = /^(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,}.*)$/u
+
+/** Is the text mostly upper case (a shouted title)? Then case carries no information. */
+function isShouting(text: string): boolean {
+  let upper = 0
+  let lower = 0
+  for (let i = 0; i < text.length && upper + lower < 400; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 65 && c <= 90) upper++
+    else if (c >= 97 && c <= 122) lower++
+  }
+  return upper > 12 && upper > lower * 2
+}
+
+function acronym(word: string): string | undefined {
+  if (word.length < 2) return undefined
+  if (upperPattern.test(word) && /\p{L}/u.test(word)) return word
+  // Plural acronyms: `GNNs`, `LLMs`, `MoEs`, `DiTs`.
+  if (word.endsWith('s') && word.length >= 3) {
+    const singular = word.slice(0, -1)
+    if ((upperPattern.test(singular) && /\p{L}.*\p{L}|\p{L}\p{N}/u.test(singular)) || mixedAcronymPattern.test(singular)) return singular
+  }
+  if (mixedAcronymPattern.test(word) && word.length <= 5) return word
+  return undefined
+}
+
+function pushWord(word: string, out: string[], shouting: boolean): void {
+  if (!shouting) {
+    const upper = acronym(word)
+    if (upper) {
+      out.push(upper)
+      return
+    }
+    const suffix = camelSuffixPattern.exec(word)
+    if (suffix?.[1] && suffix[2]) {
+      out.push(stem(suffix[1].toLowerCase()), acronym(suffix[2]) ?? stem(suffix[2].toLowerCase()))
+      return
+    }
+    const prefix = camelPrefixPattern.exec(word)
+    if (prefix?.[1] && prefix[2]) {
+      out.push(prefix[1], stem(prefix[2].toLowerCase()))
+      return
+    }
+  }
+  out.push(stem(word.toLowerCase()))
+}
+
+/**
+ * Text → terms.
+ *
+ * @example
+ *   analyze('Sparse Mixture-of-Experts for GNNs') // => ['spars', 'mixtur', 'of', 'expert', 'for', 'GNN']
+ */
+export function analyze(text: string): string[] {
+  const out: string[] = []
+  const normalized = text.normalize('NFC').replace(/['’]s\b/g, '')
+  const shouting = isShouting(normalized)
+  for (const match of normalized.matchAll(wordPattern)) pushWord(match[0].replace(/['’]/g, ''), out, shouting)
+  return out
+}

@@ -137,7 +137,7 @@ backward pass its gradients, which gives scalable Bayesian neural networks.
 arXiv:1406.2661 (*cross-listing*)
 Date: Tue, 10 Jun 2014 18:58:17 GMT   (536kb)
 
-Title: Generative Adversarial Nets
+Title: Generative Adversarial Networks
 Authors: Ian J. Goodfellow, Jean Pouget-Abadie, Mehdi Mirza, Bing Xu, David
   Warde-Farley, Sherjil Ozair, Aaron Courville, Yoshua Bengio
 Categories: stat.ML cs.LG

@@ -17,3 +17,23 @@ export {ListingError, isListingError, messageCodes} from './message.js'
 export type {ParseMessage, MessageCode, Severity} from './message.js'
 export {parse, parseStream, detectFormat} from './parse/index.js'
 export type {ParseOptions, ParseResult, ParseStreamOptions, ChunkSource} from './parse/index.js'
+export {classify, createClassifier, learn, defaultTopics, defaultModel} from './classify/index.js'
+export type {ClassifyCallOptions} from './classify/index.js'
+export {fromJSON} from './classify/classifier.js'
+export type {
+  Classifier,
+  ClassifierOptions,
+  ClassifyOptions,
+  ClassifiedPaper,
+  ClassifierInput,
+  ClassifierJson,
+  TopicScore,
+  Evidence,
+  Explanation,
+} from './classify/classifier.js'
+export {TopicRuleSchema, PhraseSchema, TopicRuleError, ruleLimits} from './classify/rules.js'
+export type {TopicRule, TopicRuleInput, Phrase} from './classify/rules.js'
+export type {LearnExample, LearnOptions, LearnResult, TopicReport} from './classify/learn.js'
+export type {ClassifierModel} from './classify/model.js'
+export {evaluate} from './classify/evaluate.js'
+export type {Evaluation, GoldPaper, PredictedPaper, TopicMetrics} from './classify/evaluate.js'

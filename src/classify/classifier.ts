@@ -166,7 +166,7 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
       profile: topicModel ? new Map(topicModel.profile) : ruleProfile(rule, idf),
       calibration: topicModel?.calibration ?? priorCalibration,
       learnedThreshold: topicModel?.threshold,
-      fields: {...defaultFieldWeights, ...rule.fields},
+      fields: {title: rule.fields?.title ?? defaultFieldWeights.title, abstract: rule.fields?.abstract ?? defaultFieldWeights.abstract},
     }
   })
   const matcher = compileMatcher(phrases)

@@ -100,8 +100,10 @@ const listChromeLines = new Set([
   'subscribe',
   'contact arxiv',
   'click here to contact arxiv',
+  'contact arxivclick here to contact arxiv',
   'subscribe to arxiv mailings',
   'click here to subscribe',
+  'subscribe to arxiv mailingsclick here to subscribe',
   'copyright',
   'privacy policy',
   'web accessibility assistance',
@@ -177,6 +179,19 @@ function subjectCodes(value: string): string[] {
 }
 
 /**
+ * Year of first submission encoded in an arXiv id: `1706.03762` → 2017, `cs/9605103` → 1996.
+ * A replacement's date is that of the new version, so its year comes from the id instead.
+ */
+function idYear(id: string | undefined): number | undefined {
+  const ref = id === undefined ? undefined : parseArxivId(id)
+  const match = ref ? /(?:^|\/)(\d{2})\d{2}/.exec(ref.id) : null
+  if (!match) return undefined
+  const yy = Number(match[1])
+  // Old-style ids run from 1991 to March 2007; new-style ids start in April 2007.
+  return ref!.id.includes('/') && yy >= 91 ? 1900 + yy : 2000 + yy
+}
+
+/**
  * Create the line machine for arXiv mailings and list pages.
  *
  * @param context Where entries and messages go.
@@ -229,6 +244,7 @@ export function createArxivEmailParser(context: FormatContext): LineParser {
       venue: f.get('journal-ref'),
       doi: f.get('doi'),
       published: current.date,
+      year: current.replacement && current.kind === 'mail' ? idYear(current.id) : undefined,
       line: current.line,
       endLine: current.endLine,
     }

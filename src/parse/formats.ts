@@ -6,6 +6,7 @@ import type {FormatDefinition} from './format.js'
 import {plainTextFormat} from './plain-text.js'
 // formats: imports
 import {arxivEmailFormat} from './arxiv-email.js'
+import {arxivAtomFormat} from './arxiv-atom.js'
 // formats: end imports
 
 export {plainTextFormat}
@@ -13,6 +14,7 @@ export {plainTextFormat}
 export const formatDefinitions: readonly FormatDefinition[] = [
   // formats: entries
   arxivEmailFormat,
+  arxivAtomFormat,
   // formats: end entries
   plainTextFormat,
 ]

@@ -9,11 +9,13 @@ import {compileMatcher, type PhraseMatch, type PhraseMatcher} from './keywords.j
 import {
   ClassifierModelSchema,
   featureCount,
+  featureNames,
   idfFromModel,
   idfToModel,
   priorCalibration,
   round,
   sigmoid,
+  strongWeight,
   type ClassifierModel,
   type TopicModel,
 } from './model.js'
@@ -150,11 +152,19 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
   const learned = new Map(model?.topics ?? [])
   const phrases: CompiledPhrase[] = []
   const topics: CompiledTopic[] = rules.map((rule, index) => {
+    // Phrases that normalise to the same terms (`router`, `routers`) are one phrase: the heaviest.
+    const byTerms = new Map<string, CompiledPhrase>()
     const add = (list: TopicRule['phrases'] | undefined, exclude: boolean): void => {
       for (const phrase of list ?? []) {
         const {text, weight} = phraseOf(phrase)
         const terms = analyze(text)
-        phrases.push({topic: index, text, terms, weight, exclude, acronym: terms.length === 1 && terms[0] !== terms[0]!.toLowerCase()})
+        const key = `${exclude ? '-' : '+'}${terms.join(' ')}`
+        const previous = byTerms.get(key)
+        if (previous && previous.weight >= weight) continue
+        const compiled = {topic: index, text, terms, weight, exclude, acronym: terms.length === 1 && terms[0] !== terms[0]!.toLowerCase()}
+        if (previous) phrases[phrases.indexOf(previous)] = compiled
+        else phrases.push(compiled)
+        byTerms.set(key, compiled)
       }
     }
     add(rule.phrases, false)
@@ -198,6 +208,8 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
         return [
           Math.log1p(topic.fields.title * title.include) / Math.LN2 / 2,
           Math.log1p(topic.fields.abstract * abstract.include) / Math.LN2 / 2,
+          title.strongest / strongWeight,
+          Math.log1p(abstract.strongCount) / Math.LN2 / 2,
           Math.log1p(exclude) / Math.LN2 / 2,
           cosine(vector, vectorNorm, topic.profile),
           1,
@@ -224,18 +236,30 @@ function ruleProfile(rule: TopicRule, idf: IdfTable): Map<string, number> {
   )
 }
 
-/** Phrase weight per topic, each phrase counted once per field (repeats add little and reward verbosity). */
-function sumMatches(matches: readonly PhraseMatch[], topic: number): {include: number; exclude: number} {
+/**
+ * Phrase evidence of one topic in one field: included weight with each phrase counted once
+ * (repeats add little and reward verbosity), the strongest phrase, how often strong phrases
+ * occur (repeats count: a topic an abstract keeps naming is its subject), exclusion weight.
+ */
+function sumMatches(matches: readonly PhraseMatch[], topic: number): {include: number; exclude: number; strongest: number; strongCount: number} {
   let include = 0
   let exclude = 0
+  let strongest = 0
+  let strongCount = 0
   const seen = new Set<CompiledPhrase>()
   for (const match of matches) {
-    if (match.phrase.topic !== topic || seen.has(match.phrase)) continue
-    seen.add(match.phrase)
-    if (match.phrase.exclude) exclude += match.phrase.weight
-    else include += match.phrase.weight
+    const phrase = match.phrase
+    if (phrase.topic !== topic) continue
+    if (!phrase.exclude && phrase.weight >= strongWeight) strongCount++
+    if (seen.has(phrase)) continue
+    seen.add(phrase)
+    if (phrase.exclude) exclude += phrase.weight
+    else {
+      include += phrase.weight
+      if (phrase.weight > strongest) strongest = phrase.weight
+    }
   }
-  return {include, exclude}
+  return {include, exclude, strongest, strongCount}
 }
 
 /** Score of one topic from its feature row. */
@@ -351,7 +375,7 @@ export function createClassifierFrom(rules: readonly TopicRuleInput[], options: 
         threshold,
         assigned: score >= threshold,
         mode: features.mode,
-        features: {title: round(row[0]!), abstract: round(row[1]!), exclude: round(row[2]!), cosine: round(row[3]!)},
+        features: Object.fromEntries(featureNames.filter((name) => name !== 'bias').map((name, j) => [name, round(row[j]!)])),
         evidence: evidenceFor(engine, topic, features),
       }
     },

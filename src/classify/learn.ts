@@ -16,7 +16,7 @@ import {
   type ClassifierInput,
   type ClassifierJson,
 } from './classifier.js'
-import {featureNames, fitLogistic, idfFromModel, idfToModel, round, type ClassifierModel, type TopicModel} from './model.js'
+import {abstractFeatures, featureNames, fitLogistic, idfFromModel, idfToModel, round, type ClassifierModel, type TopicModel} from './model.js'
 import {phraseOf, validateRules, type TopicRule, type TopicRuleInput} from './rules.js'
 import {analyze} from './text.js'
 import {computeIdf, cosine, norm, rocchio, tfidfVector, type IdfTable} from './tfidf.js'
@@ -194,24 +194,30 @@ export function learn(examples: readonly LearnExample[], options: LearnOptions &
         if (example.fold !== fold || value === undefined) return
         const p = prepared[i]!
         const titleRow = [...p.titleRows[topic.index]!]
-        titleRow[3] = cosine(p.titleVector, p.titleNorm, profile)
+        titleRow[cosineIndex] = cosine(p.titleVector, p.titleNorm, profile)
         titleRows.push(titleRow)
         titleLabels.push(value)
         if (p.fullRows) {
           const fullRow = [...p.fullRows[topic.index]!]
-          fullRow[3] = cosine(p.fullVector, p.fullNorm, profile)
+          fullRow[cosineIndex] = cosine(p.fullVector, p.fullNorm, profile)
           fullRows.push(fullRow)
+          fullLabels.push(value)
+          // The same paper under a title that names nothing: the calibration must also learn
+          // to trust the abstract, as many real titles do not name their topic.
+          const blindRow = [...fullRow]
+          for (const j of titleFeatureIndexes) blindRow[j] = 0
+          fullRows.push(blindRow)
           fullLabels.push(value)
         }
       })
     }
 
-    const titleMask = featureNames.map((name) => name !== 'abstract')
+    const titleMask = featureNames.map((name) => !abstractFeatures.has(name))
     const titleCalibration = fitLogistic(titleRows, titleLabels, {mask: titleMask})
     const haveFull = fullLabels.filter((v) => v === 1).length >= minExamples && fullLabels.some((v) => v === 0)
     const fullCalibration = haveFull ? fitLogistic(fullRows, fullLabels) : (baseModels.get(id)?.calibration.full ?? topic.calibration.full)
     const titleBest = bestThreshold(titleRows.map((row) => scoreRow(row, titleCalibration)), titleLabels)
-    const fullBest = haveFull ? bestThreshold(fullRows.map((row) => scoreRow(row, fullCalibration)), fullLabels) : undefined
+    const fullBest = haveFull ? bestThreshold(fullRows.filter((_, i) => i % 2 === 0).map((row) => scoreRow(row, fullCalibration)), fullLabels.filter((_, i) => i % 2 === 0)) : undefined
 
     const profile = profileFor(undefined)
     topicModels.push([
@@ -295,6 +301,9 @@ function suggestPhrases(data: readonly Example[], label: (example: Example) => n
     .slice(0, 20)
     .map(([gram]) => gram)
 }
+
+const cosineIndex = featureNames.indexOf('cosine')
+const titleFeatureIndexes = [featureNames.indexOf('title'), featureNames.indexOf('titleStrong')]
 
 const commonWords = new Set(
   'the a an of for and or in on to with via by from at as is are be we our this that these it its into using use based new towards toward learning model models method methods approach paper propose proposed show results'

@@ -5,8 +5,16 @@
 import {z} from 'zod'
 import type {IdfTable} from './tfidf.js'
 
-/** Feature order of the calibration: title phrases, abstract phrases, exclusions, profile cosine, bias. */
-export const featureNames = ['title', 'abstract', 'exclude', 'cosine', 'bias'] as const
+/**
+ * Feature order of the calibration: phrase weight in the title and in the abstract (each
+ * phrase once, log-scaled), the strongest title phrase, how often strong phrases recur in the
+ * abstract, exclusions, profile cosine, bias.
+ */
+export const featureNames = ['title', 'abstract', 'titleStrong', 'abstractStrong', 'exclude', 'cosine', 'bias'] as const
+/** Features that exist only when a paper has an abstract. */
+export const abstractFeatures: ReadonlySet<string> = new Set(['abstract', 'abstractStrong'])
+/** Phrases at least this heavy count as strong evidence. */
+export const strongWeight = 2.5
 export const featureCount = featureNames.length
 
 const CoefficientsSchema = z.array(z.number().finite()).length(featureCount)
@@ -33,8 +41,8 @@ export type ClassifierModel = z.infer<typeof ClassifierModelSchema>
 
 /** Calibration used for a topic nobody has learned yet: evidence of a few strong phrases or a close profile. */
 export const priorCalibration: TopicModel['calibration'] = {
-  title: [2.2, 0, -2.5, 5, -3.4],
-  full: [1.4, 1.1, -1.5, 6, -4.2],
+  title: [1.6, 0, 2, 0, -2.5, 5, -4],
+  full: [1.2, 0.8, 1.2, 1.5, -1.5, 6, -5],
 }
 
 export function idfFromModel(model: ClassifierModel['idf']): IdfTable {

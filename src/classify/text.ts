@@ -15,11 +15,17 @@ import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js'
 const stemCacheMax = 200_000
 const stemCache = new Map<string, string>()
 
+/**
+ * Words the Porter stemmer would merge with a word of another meaning: `networking` (the
+ * field) is not `networks` (often neural ones).
+ */
+const protectedWords: ReadonlyMap<string, string> = new Map([['networking', 'networking']])
+
 /** Porter stem of a lower-case word, memoised (the stemmer is nearly all of the cost). */
 export function stem(word: string): string {
   let value = stemCache.get(word)
   if (value === undefined) {
-    value = word.length <= 2 || /\d/.test(word) ? word : (porterStemmer.stem(word) as string)
+    value = protectedWords.get(word) ?? (word.length <= 2 || /\d/.test(word) ? word : (porterStemmer.stem(word) as string))
     if (stemCache.size >= stemCacheMax) stemCache.clear()
     stemCache.set(word, value)
   }

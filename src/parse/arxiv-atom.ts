@@ -88,6 +88,15 @@ function upgradeArxivUrl(url: string): string {
   return url.replace(/^http:\/\/(arxiv\.org|export\.arxiv\.org|dx\.doi\.org)\//i, 'https://$1/')
 }
 
+/**
+ * `2021-12-20T18:55:25Z` → `2021-12-20`. The date is the UTC day arXiv gives; `toIsoDate` would
+ * miss an ISO timestamp because `\b` does not match between the day and the `T`.
+ */
+function isoDay(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  return /^\s*(\d{4}-\d{2}-\d{2})(?=T|\s|$)/.exec(value)?.[1] ?? value
+}
+
 function roleOf(link: unknown, href: string): LinkRole {
   const title = attribute(link, 'title')?.toLowerCase()
   if (title === 'pdf' || attribute(link, 'type') === 'application/pdf') return 'pdf'
@@ -166,8 +175,14 @@ export function createArxivAtomParser(context: FormatContext): LineParser {
       return
     }
 
+    // The abstract page (`rel="alternate"`) first, then the others in feed order.
+    const linkNodes = nodes(node['link'])
+    const ordered = [
+      ...linkNodes.filter((link) => attribute(link, 'rel') === 'alternate'),
+      ...linkNodes.filter((link) => attribute(link, 'rel') !== 'alternate'),
+    ]
     const links: Link[] = []
-    for (const link of nodes(node['link'])) {
+    for (const link of ordered) {
       const href = attribute(link, 'href')?.trim()
       if (!href) continue
       const url = upgradeArxivUrl(href)
@@ -194,7 +209,7 @@ export function createArxivAtomParser(context: FormatContext): LineParser {
       arxivVersion: ref?.version,
       doi: textOf(node['doi']),
       links,
-      published: textOf(node['published']),
+      published: isoDay(textOf(node['published'])),
       venue: textOf(node['journal_ref']),
       categories,
       comments: textOf(node['comment']),

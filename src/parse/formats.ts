@@ -7,6 +7,8 @@ import {plainTextFormat} from './plain-text.js'
 // formats: imports
 import {arxivEmailFormat} from './arxiv-email.js'
 import {arxivAtomFormat} from './arxiv-atom.js'
+import {hfJsonFormat} from './hf-json.js'
+import {jsonlFormat} from './jsonl.js'
 // formats: end imports
 
 export {plainTextFormat}
@@ -15,6 +17,8 @@ export const formatDefinitions: readonly FormatDefinition[] = [
   // formats: entries
   arxivEmailFormat,
   arxivAtomFormat,
+  hfJsonFormat,
+  jsonlFormat,
   // formats: end entries
   plainTextFormat,
 ]

@@ -1,0 +1,148 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, test} from 'vitest'
+import {
+  classify,
+  createClassifier,
+  defaultTopics,
+  fromJSON,
+  learn,
+  TopicRuleError,
+  type Paper,
+} from '../../src/index.js'
+import {analyze} from '../../src/classify/text.js'
+
+const paper = (title: string, abstract?: string): Paper => ({
+  id: 'x',
+  title,
+  authors: [],
+  links: [],
+  source: {format: 'plain-text', line: 1, endLine: 1},
+  ...(abstract ? {abstract} : {}),
+})
+
+describe('analyze', () => {
+  test.each([
+    ['Sparse Mixture-of-Experts for GNNs', ['spars', 'mixtur', 'of', 'expert', 'for', 'GNN']],
+    ['ProxylessNAS on NAS-Bench-201', ['proxyless', 'NAS', 'on', 'NAS', 'bench', '201']],
+    ['DiT and MoE, LoRA vs LoRa, 5G and P4', ['DiT', 'and', 'MoE', 'LoRA', 'vs', 'LoRa', '5G', 'and', 'P4']],
+    ['ATTENTION IS ALL YOU NEED', ['attent', 'is', 'all', 'you', 'need']],
+    ['networking networks', ['networking', 'network']],
+  ])('should normalise %j', (text, terms) => {
+    expect(analyze(text)).toEqual(terms)
+  })
+})
+
+describe('classify', () => {
+  test('should find topics with evidence that carried them', () => {
+    const result = classify(paper('DARTS: Differentiable Architecture Search'))
+    expect(result.topics.map((t) => t.id)).toEqual(['nas'])
+    const evidence = result.topics[0]!.evidence
+    expect(evidence.some((e) => e.kind !== 'tfidf' && e.weight > 0 && e.field === 'title')).toBe(true)
+  })
+
+  test.each([
+    ['Denoising Diffusion Probabilistic Models', ['diffusion']],
+    ['Diffusion Tensor Imaging of White Matter Tracts', []],
+    ['Semi-Supervised Classification with Graph Convolutional Networks', ['gnn']],
+    ['Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer', ['moe']],
+    ['BBR: Congestion-Based Congestion Control', ['networking']],
+    ['Network-Attached Storage Performance in Small Offices', []],
+    ['Deep Residual Learning for Image Recognition', []],
+  ])('should classify %j', (title, topics) => {
+    expect(classify(paper(title)).topics.map((t) => t.id)).toEqual(topics)
+  })
+
+  test('should explain every assigned topic with positive evidence', () => {
+    const text = readFileSync(new URL('../../fixtures/trending-papers.txt', import.meta.url), 'utf8')
+    for (const result of classify(text)) {
+      for (const topic of result.topics) {
+        expect(topic.evidence.some((e) => e.weight > 0), `${result.title} ${topic.id}`).toBe(true)
+        expect(topic.score).toBeGreaterThanOrEqual(0)
+        expect(topic.score).toBeLessThanOrEqual(1)
+      }
+    }
+  })
+
+  test('should give the same scores in any batch and order', () => {
+    const papers = [paper('DARTS: Differentiable Architecture Search'), paper('Graph Attention Networks'), paper('Attention Is All You Need')]
+    const forward = classify(papers, {explain: true})
+    const backward = classify([...papers].reverse(), {explain: true}).reverse()
+    expect(backward).toEqual(forward)
+    expect(classify(papers[1]!, {explain: true})).toEqual(forward[1])
+  })
+
+  test('should honour only, threshold and maxTopics', () => {
+    const p = paper('Graph Neural Architecture Search with Mixture of Experts')
+    expect(classify(p, {only: ['gnn']}).topics.map((t) => t.id)).toEqual(['gnn'])
+    expect(classify(p, {threshold: 0.999999}).topics).toEqual([])
+    expect(classify(p, {maxTopics: 1}).topics).toHaveLength(1)
+  })
+})
+
+describe('createClassifier', () => {
+  test('should name the path of a bad rule', () => {
+    const topics = [...defaultTopics, {id: 'x', label: 'X', phrases: ['ok', 'fine', 'good', 'nice', 42]}]
+    expect(() => createClassifier({topics: topics as never})).toThrow(TopicRuleError)
+    expect(() => createClassifier({topics: topics as never})).toThrow(/^topics\[5\]\.phrases\[4\]/)
+  })
+
+  test('should reject unknown keys, empty phrases and reserved keys', () => {
+    expect(() => createClassifier({topics: [{id: 'a', label: 'A', phrases: [], colour: 1}] as never})).toThrow(/topics\[0\]/)
+    expect(() => createClassifier({topics: [{id: 'a', label: 'A', phrases: ['  ']}]})).toThrow(/topics\[0\]\.phrases\[0\]/)
+    expect(() => createClassifier({topics: JSON.parse('[{"id":"a","label":"A","phrases":[],"__proto__":{"x":1}}]')})).toThrow(/__proto__/)
+    expect(({} as Record<string, unknown>).x).toBeUndefined()
+  })
+
+  test('should extend and override the defaults by spreading', () => {
+    const agents = {id: 'agents', label: 'LLM agents', phrases: [{text: 'LLM agent', weight: 3}, {text: 'tool use', weight: 2}, 'agents']}
+    const classifier = createClassifier({topics: [...defaultTopics, agents]})
+    expect(classifier.topics.map((t) => t.id)).toEqual(['nas', 'diffusion', 'gnn', 'moe', 'networking', 'agents'])
+    expect(classifier.classifyPaper(paper('AgentBench: Evaluating LLM Agents on Tool Use')).topics.map((t) => t.id)).toContain('agents')
+    const strict = createClassifier({topics: defaultTopics.map((t) => (t.id === 'nas' ? {...t, threshold: 0.999} : t))})
+    expect(strict.classifyPaper(paper('DARTS: Differentiable Architecture Search')).topics).toEqual([])
+  })
+
+  test('should be frozen and round-trip through JSON with identical results', () => {
+    const classifier = createClassifier()
+    expect(Object.isFrozen(classifier)).toBe(true)
+    const copy = fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())))
+    const text = readFileSync(new URL('../../fixtures/trending-papers.txt', import.meta.url), 'utf8')
+    const papers = classify(text).map(({topics: _topics, ...rest}) => rest as Paper)
+    expect(copy.classify(papers, {explain: true})).toEqual(classifier.classify(papers, {explain: true}))
+  })
+
+  test('should explain a topic that was not assigned', () => {
+    const explanation = createClassifier().explain(paper('Deep Residual Learning for Image Recognition'), 'nas')
+    expect(explanation.assigned).toBe(false)
+    expect(explanation.score).toBeLessThan(explanation.threshold)
+    expect(() => createClassifier().explain(paper('x'), 'nope')).toThrow(/Unknown topic/)
+  })
+})
+
+describe('learn', () => {
+  const examples = readFileSync(new URL('../../fixtures/learn/llm-agents.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as {title: string; topics: string[]})
+    .map((e) => ({text: e.title, topics: e.topics}))
+
+  test('should add a topic from ~20 examples, suggest phrases and serialise', () => {
+    const {classifier, suggestions, report} = learn(examples, {
+      topics: [...defaultTopics, {id: 'agents', label: 'LLM agents', phrases: ['agent', 'agents', 'tool use']}],
+    })
+    expect(report.agents!.positives).toBe(20)
+    expect(suggestions.agents!.length).toBeGreaterThan(0)
+    const unseen = [
+      paper('OpenHands: An Open Platform for AI Software Developers as Generalist Agents'),
+      paper('Cradle: Empowering Foundation Agents Towards General Computer Control'),
+    ]
+    for (const result of classifier.classify(unseen)) expect(result.topics.map((t) => t.id)).toContain('agents')
+    expect(classifier.classifyPaper(paper('Scaling Laws for Autoregressive Generative Modeling')).topics.map((t) => t.id)).not.toContain('agents')
+    const loaded = fromJSON(JSON.stringify(classifier.toJSON()))
+    expect(loaded.classify(unseen, {explain: true})).toEqual(classifier.classify(unseen, {explain: true}))
+  })
+
+  test('should reject bad examples with their index', () => {
+    expect(() => learn([{topics: ['x']} as never])).toThrow(/examples\[0\]/)
+  })
+})

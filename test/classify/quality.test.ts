@@ -1,0 +1,53 @@
+/**
+ * Quality floors: a rule or model change that breaks them fails CI. Measured on the part of
+ * the development corpus held out from training the default model, and on the seed listing
+ * (whose abstracts were never used for training).
+ */
+import {readFileSync} from 'node:fs'
+import {describe, expect, test} from 'vitest'
+import {classify, createClassifier, evaluate, parse} from '../../src/index.js'
+import {isHeldOut, loadCorpus} from '../../scripts/corpus.js'
+
+const ids = ['nas', 'diffusion', 'gnn', 'moe', 'networking']
+const classifier = createClassifier()
+const held = loadCorpus().filter((paper) => isHeldOut(paper.title))
+
+describe('quality on held-out development papers', () => {
+  test('should reach macro-F1 ≥ 0.95 with abstracts', () => {
+    const papers = held.filter((paper) => paper.abstract)
+    expect(papers.length).toBeGreaterThanOrEqual(70)
+    const report = evaluate(papers, classifier.classify(papers), ids)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.95)
+    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.9)
+  })
+
+  test('should keep every topic above F1 0.85 on titles alone', () => {
+    const report = evaluate(held, classifier.classify(held.map((paper) => ({title: paper.title}))), ids)
+    expect(held.length).toBeGreaterThanOrEqual(400)
+    for (const id of ids) {
+      expect.soft(report.perTopic[id]!.f1, id).toBeGreaterThanOrEqual(0.85)
+      expect.soft(report.perTopic[id]!.precision, id).toBeGreaterThanOrEqual(0.88)
+    }
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
+describe('quality on the seed listing', () => {
+  test('should classify fixtures/trending-papers.txt above the floor', () => {
+    const text = readFileSync(new URL('../../fixtures/trending-papers.txt', import.meta.url), 'utf8')
+    const gold = readFileSync(new URL('../../fixtures/trending-papers.labels.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {title: string; topics: string[]; optional: string[]})
+    const report = evaluate(gold, classify(text), ids)
+    expect(report.missing).toBe(0)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.9)
+    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.8)
+  })
+})
+
+describe('parse of the seed listing', () => {
+  test('should give 71 papers', () => {
+    expect(parse(readFileSync(new URL('../../fixtures/trending-papers.txt', import.meta.url), 'utf8')).papers).toHaveLength(71)
+  })
+})

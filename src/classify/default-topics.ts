@@ -39,6 +39,7 @@ const diffusion: TopicRule = {
   description:
     'Denoising diffusion and score-based generative models: latent diffusion and Stable Diffusion, diffusion transformers (DiT), flow-based diffusion, text-to-image, text-to-video and text-to-3D generation built on diffusion, score distillation, diffusion samplers and their acceleration or serving, diffusion bridges.',
   phrases: [
+    ...w(2.5, 'diffusion'),
     ...w(3, 'diffusion model', 'diffusion models', 'denoising diffusion', 'score-based', 'score-based generative', 'latent diffusion', 'stable diffusion', 'DDPM', 'DDIM',
       'DiT', 'diffusion transformer', 'diffusion transformers', 'diffusion-based', 'video diffusion', 'diffusion prior', 'diffusion policy', 'diffusion sampling', 'diffusion sampler',
       'classifier-free guidance', 'score distillation', 'score matching', 'diffusion bridge', 'diffusion bridges', 'consistency model', 'consistency models', 'consistency distillation',
@@ -46,7 +47,7 @@ const diffusion: TopicRule = {
       'diffusion distillation', 'diffusion autoencoder', 'diffusion features', 'denoising score', 'reverse diffusion', 'diffusion process for generation', 'guided diffusion', 'diffusion guidance',
       'masked diffusion', 'discrete diffusion', 'diffusion language model', 'diffusion planner', 'DreamFusion', 'rectified flow', 'flow matching', 'stochastic interpolants', 'probability flow', 'DiT-based', 'U-ViT', 'latent consistency'),
     ...w(2, 'text-to-image', 'text-to-video', 'image-to-video', 'text-to-3D', 'image-to-3D', 'text-to-audio', 'video generation', 'image generation', 'image synthesis', 'video synthesis',
-      'diffusion', 'denoiser', 'denoising steps', 'sampling steps', 'noise schedule', 'SDS', 'LDM', 'inpainting', 'image editing', 'video editing', 'personalization', 'subject-driven',
+      'denoiser', 'denoising steps', 'sampling steps', 'noise schedule', 'SDS', 'LDM', 'inpainting', 'image editing', 'video editing', 'personalization', 'subject-driven',
       'novel view synthesis', 'Imagen', 'DALL-E', 'Sora', 'generative prior', 'noise prediction', 'U-Net', 'sampler', 'samplers', 'few-step', 'one-step generation', 'single-step'),
     ...w(1, 'generative model', 'generative models', 'denoising', 'guidance', 'synthesis', 'generation', 'text-conditioned', 'controllable generation', 'customization', 'editing', 'stylization', 'super-resolution', 'motion generation', '3D generation', 'trajectory generation'),
   ],
@@ -56,7 +57,8 @@ const diffusion: TopicRule = {
       'information diffusion', 'diffusion of innovations', 'diffusion of innovation', 'innovation diffusion', 'opinion diffusion', 'rumor diffusion', 'influence diffusion', 'social diffusion',
       'anisotropic diffusion', 'diffusion equation', 'diffusion coefficient', 'diffusion maps', 'diffusion map', 'diffusion wavelets', 'diffusion kernel', 'diffusion kernels',
       'molecular diffusion', 'diffusion-limited', 'technology diffusion', 'knowledge diffusion', 'neural diffusion', 'cascade', 'influence maximization', 'epidemic', 'diffusion on networks', 'label propagation'),
-    ...w(1, 'GAN', 'GANs', 'generative adversarial', 'adversarial network', 'adversarial networks', 'variational autoencoder', 'VAE', 'autoregressive', 'normalizing flow', 'normalizing flows', 'image denoising', 'denoising autoencoder', 'denoising autoencoders'),
+    ...w(3, 'GAN', 'GANs', 'generative adversarial', 'adversarial network', 'adversarial networks', 'StyleGAN', 'CycleGAN'),
+    ...w(2, 'variational autoencoder', 'VAE', 'autoregressive', 'normalizing flow', 'normalizing flows', 'image denoising', 'denoising autoencoder', 'denoising autoencoders', 'next-token prediction', 'next-scale prediction', 'masked generative'),
   ],
 }
 
@@ -69,8 +71,8 @@ const gnn: TopicRule = {
     ...w(3, 'graph neural network', 'graph neural networks', 'GNN', 'GCN', 'GAT', 'MPNN', 'graph convolutional', 'graph convolution', 'graph convolutions', 'message passing', 'message-passing',
       'graph attention', 'graph transformer', 'graph transformers', 'graph representation learning', 'graph representation', 'node classification', 'link prediction', 'node embedding', 'node embeddings',
       'network embedding', 'network embeddings', 'graph embedding', 'graph embeddings', 'node representation', 'node representations', 'DeepWalk', 'node2vec', 'GraphSAGE', 'graph classification',
-      'graph pooling', 'Weisfeiler-Lehman', 'Weisfeiler Lehman', 'WL test', 'over-smoothing', 'oversmoothing', 'over-squashing', 'graph contrastive', 'knowledge graph embedding', 'knowledge graph embeddings',
-      'graph learning', 'heterogeneous graph', 'temporal graph', 'dynamic graph', 'spatio-temporal graph', 'graph structure learning', 'graph networks', 'graph network', 'graph isomorphism network',
+      'graph pooling', 'graph nets', 'directed acyclic graphs', 'neighbourhood aggregation', 'Weisfeiler-Lehman', 'Weisfeiler Lehman', 'WL test', 'over-smoothing', 'oversmoothing', 'over-squashing', 'graph contrastive', 'knowledge graph embedding', 'knowledge graph embeddings',
+      'graph learning', 'diffusion convolution', 'diffusion convolutional', 'graph diffusion', 'metapath', 'metapath2vec', 'heterogeneous graph', 'temporal graph', 'dynamic graph', 'spatio-temporal graph', 'graph structure learning', 'graph networks', 'graph network', 'graph isomorphism network',
       'network representation learning', 'heterogeneous information network', 'graph autoencoder', 'graph auto-encoder', 'spectral networks on graphs', 'graph wavelet neural', 'equivariant message passing',
       'graph-level', 'node-level', 'graphlets', 'graphlet', 'subgraph', 'subgraphs', 'graph generation', 'molecular graph', 'molecular graphs', 'relational graph', 'hypergraph neural', 'signed network', 'knowledge graph completion', 'graph mining'),
     ...w(2, 'graph', 'graphs', 'node', 'nodes', 'GNNs', 'graph-based', 'graph data', 'graph-structured', 'link', 'edges', 'neighborhood aggregation', 'neighbor sampling', 'random walk', 'random walks',
@@ -93,9 +95,9 @@ const moe: TopicRule = {
     ...w(3, 'mixture of experts', 'mixture-of-experts', 'mixtures of experts', 'MoE', 'MoEs', 'sparse experts', 'sparse expert', 'expert routing', 'expert parallelism', 'expert-parallel', 'expert choice',
       'top-k routing', 'top-k gating', 'token routing', 'token-choice', 'sparsely-gated', 'sparsely gated', 'sparsely activated', 'sparsely-activated', 'switch transformer', 'switch transformers', 'conditional computation',
       'GShard', 'Mixtral', 'MoErging', 'mixture of LoRA', 'LoRA experts', 'mixture of adapters', 'multi-gate', 'MMoE', 'gating network', 'gating networks', 'router', 'routers', 'expert layers', 'expert layer',
-      'expert specialization', 'experts', 'expert models', 'expert model', 'routing among experts', 'load balancing loss', 'auxiliary loss', 'expert capacity', 'capacity factor', 'dropped tokens', 'expert merging',
+      'expert specialization', 'expert models', 'expert model', 'routing among experts', 'load balancing loss', 'auxiliary loss', 'expert capacity', 'capacity factor', 'dropped tokens', 'expert merging',
       'mixture of expert', 'hierarchical mixtures', 'local experts', 'branch-train', 'task routing', 'learned routing', 'dynamic routing of experts', 'sparse upcycling', 'upcycling', 'DeepSeekMoE', 'megablocks'),
-    ...w(2, 'routing', 'routed', 'gating', 'gated', 'expert', 'sparse model', 'sparse models', 'conditional', 'trillion parameter', 'trillion parameters', 'activated parameters', 'modular', 'modularity', 'specialized', 'specialist'),
+    ...w(2, 'routing', 'routed', 'gating', 'gated', 'expert', 'experts', 'sparse model', 'sparse models', 'conditional', 'trillion parameter', 'trillion parameters', 'activated parameters', 'modular', 'modularity', 'specialized', 'specialist'),
     ...w(1, 'mixture', 'mixtures', 'sparse', 'ensemble', 'merging', 'adapters', 'LoRA', 'scaling', 'multi-task', 'multitask'),
   ],
   exclude: [
@@ -127,7 +129,7 @@ const networking: TopicRule = {
       'middlebox', 'middleboxes', 'network flow', 'flow monitoring', 'network monitoring', 'packet processing', 'network processing', 'LPWAN', 'wide area network', 'wide area networks', 'WAN', 'network fabric', 'SPDY', 'HTTP/2', 'page load', 'RTT', 'round-trip time', 'data plane', 'control plane', 'network modeling', 'network dataplane', 'network anomaly', 'network simulation', 'network simulator', 'link layer', 'MAC protocol', 'edge network', 'mobile networks', 'mobile network', 'optical network', 'optical networks', 'network coding', 'routing protocol', 'routing protocols', 'packet scheduling', 'collective communication'),
     ...w(2, 'traffic', 'routing', 'router', 'switch', 'throughput', 'bandwidth', 'transport', 'protocol', 'protocols', 'load balancing', 'edge computing', 'sensor network', 'sensor networks',
       'HTTP', 'streaming', 'telemetry', 'datacenter', 'datacenters', 'data center', 'data centers', 'congestion', 'queueing', 'multipath', 'botnet', 'connectivity', 'coordination service'),
-    ...w(1, 'routers', 'switches', 'latency', 'IoT', 'web', 'video', 'topology', 'communication', 'flows', 'queue', 'buffer', 'links', 'link', 'mobile', 'signal', 'channel', 'attacks', 'malware', 'codes', 'browser'),
+    ...w(1, 'routers', 'switches', 'latency', 'IoT', 'web', 'video', 'topology', 'communication', 'flows', 'queue', 'buffer', 'links', 'link', 'mobile', 'signal', 'channel', 'attacks', 'malware', 'browser'),
     ...w(0.5, 'network', 'networks', 'devices'),
   ],
   exclude: [
@@ -137,9 +139,9 @@ const networking: TopicRule = {
       'urban', 'ride-hailing', 'power grid', 'power grids', 'power network', 'power system', 'power systems', 'gene regulatory', 'biological network', 'biological networks', 'protein interaction', 'brain network', 'brain networks',
       'network-attached storage', 'siamese network', 'siamese networks', 'adversarial network', 'adversarial networks', 'graph neural network', 'graph neural networks', 'graph network', 'graph networks', 'network embedding', 'network embeddings',
       'capsule network', 'capsule networks', 'memory network', 'memory networks', 'policy network', 'value network', 'Q-network', 'Q-networks', 'actor network', 'critic network', 'recurrent network', 'recurrent networks', 'feedforward network',
-      'relation network', 'excitation networks', 'support-vector networks', 'attention network', 'attention networks', 'network slimming', 'density networks', 'community detection', 'communities', 'protein networks', 'correlation network', 'heterogeneous networks', 'network representation', 'traffic simulation', 'network width', 'network depth', 'wide network', 'wide networks', 'network design', 'network training', 'deep neural', 'spiking', 'neuron', 'neurons', 'citation network', 'co-authorship', 'knowledge graph', 'switch transformer', 'switch transformers',
+      'relation network', 'excitation networks', 'support-vector networks', 'attention network', 'attention networks', 'network slimming', 'density networks', 'community detection', 'communities', 'protein networks', 'correlation network', 'heterogeneous networks', 'network representation', 'traffic simulation', 'communities', 'network width', 'network depth', 'wide network', 'wide networks', 'network design', 'network training', 'deep neural', 'spiking', 'neuron', 'neurons', 'citation network', 'co-authorship', 'knowledge graph', 'switch transformer', 'switch transformers',
       'expert routing', 'token routing', 'mixture of experts', 'mixture-of-experts', 'MoE', 'video generation', 'video diffusion', 'video understanding', 'video recognition', 'video editing', 'video synthesis', 'web agents', 'web agent', 'web pages',
-      'signal processing', 'channel pruning', 'channels'),
+      'signal processing', 'channel pruning', 'community detection', 'community structure'),
     ...w(1, 'communication-efficient', 'gradient compression', 'federated learning', 'data parallelism', 'model parallelism', 'pipeline parallelism', 'distributed training', 'language model', 'language models', 'image', 'images', 'attention', 'transformer', 'recommendation'),
   ],
 }

@@ -16,10 +16,25 @@ const stemCacheMax = 200_000
 const stemCache = new Map<string, string>()
 
 /**
- * Words the Porter stemmer would merge with a word of another meaning: `networking` (the
- * field) is not `networks` (often neural ones).
+ * Words the Porter stemmer would merge with words of another meaning, mapped to stems of
+ * their own: `networking` (the field) is not `networks` (often neural ones), `generation` is
+ * not `general`, `transportation` is not `transport`, `community` is not `communication`.
  */
-const protectedWords: ReadonlyMap<string, string> = new Map([['networking', 'networking']])
+const protectedWords: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    networking: ['networking'],
+    generat: ['generation', 'generations', 'generative', 'generate', 'generated', 'generates', 'generating', 'generator', 'generators'],
+    transportation: ['transportation'],
+    communiti: ['community', 'communities'],
+    controller: ['controller', 'controllers'],
+    conditional: ['conditional', 'conditionally'],
+    adapter: ['adapter', 'adapters'],
+    relational: ['relational'],
+    expressiv: ['expressive', 'expressivity', 'expressiveness'],
+    specializ: ['specialized', 'specialize', 'specializes', 'specialization', 'specialised', 'specialisation'],
+    personaliz: ['personalization', 'personalized', 'personalize', 'personalizing', 'personalisation', 'personalised'],
+  }).flatMap(([stemmed, words]) => words.map((word) => [word, stemmed] as [string, string])),
+)
 
 /** Porter stem of a lower-case word, memoised (the stemmer is nearly all of the cost). */
 export function stem(word: string): string {

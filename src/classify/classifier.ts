@@ -206,11 +206,11 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
         const abstract = sumMatches(abstractMatches, topic.index)
         const exclude = topic.fields.title * title.exclude + topic.fields.abstract * abstract.exclude
         return [
-          Math.log1p(topic.fields.title * title.include) / Math.LN2 / 2,
-          Math.log1p(topic.fields.abstract * abstract.include) / Math.LN2 / 2,
-          title.strongest / strongWeight,
-          Math.log1p(abstract.strongCount) / Math.LN2 / 2,
-          Math.log1p(exclude) / Math.LN2 / 2,
+          log2Half(topic.fields.title * title.strong),
+          log2Half(topic.fields.title * title.weak),
+          log2Half(topic.fields.abstract * abstract.strongCount),
+          log2Half(topic.fields.abstract * abstract.weak),
+          log2Half(exclude),
           cosine(vector, vectorNorm, topic.profile),
           1,
         ]
@@ -236,30 +236,34 @@ function ruleProfile(rule: TopicRule, idf: IdfTable): Map<string, number> {
   )
 }
 
+/** `log2(1 + x) / 2`: evidence saturates, one more phrase matters less than the first. */
+function log2Half(value: number): number {
+  return Math.log1p(value) / Math.LN2 / 2
+}
+
 /**
- * Phrase evidence of one topic in one field: included weight with each phrase counted once
- * (repeats add little and reward verbosity), the strongest phrase, how often strong phrases
- * occur (repeats count: a topic an abstract keeps naming is its subject), exclusion weight.
+ * Phrase evidence of one topic in one field: strong and weak included weight with each phrase
+ * counted once (repeats add little and reward verbosity), how often strong phrases occur
+ * (there repeats count), exclusion weight.
  */
-function sumMatches(matches: readonly PhraseMatch[], topic: number): {include: number; exclude: number; strongest: number; strongCount: number} {
-  let include = 0
+function sumMatches(matches: readonly PhraseMatch[], topic: number): {strong: number; weak: number; strongCount: number; exclude: number} {
+  let strong = 0
+  let weak = 0
   let exclude = 0
-  let strongest = 0
   let strongCount = 0
   const seen = new Set<CompiledPhrase>()
   for (const match of matches) {
     const phrase = match.phrase
     if (phrase.topic !== topic) continue
-    if (!phrase.exclude && phrase.weight >= strongWeight) strongCount++
+    const isStrong = phrase.weight >= strongWeight
+    if (!phrase.exclude && isStrong) strongCount++
     if (seen.has(phrase)) continue
     seen.add(phrase)
     if (phrase.exclude) exclude += phrase.weight
-    else {
-      include += phrase.weight
-      if (phrase.weight > strongest) strongest = phrase.weight
-    }
+    else if (isStrong) strong += phrase.weight
+    else weak += phrase.weight
   }
-  return {include, exclude, strongest, strongCount}
+  return {strong, weak, strongCount, exclude}
 }
 
 /** Score of one topic from its feature row. */

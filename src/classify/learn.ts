@@ -16,7 +16,7 @@ import {
   type ClassifierInput,
   type ClassifierJson,
 } from './classifier.js'
-import {abstractFeatures, featureNames, fitLogistic, idfFromModel, idfToModel, round, type ClassifierModel, type TopicModel} from './model.js'
+import {abstractFeatures, featureNames, titleFeatures, fitLogistic, idfFromModel, idfToModel, round, type ClassifierModel, type TopicModel} from './model.js'
 import {phraseOf, validateRules, type TopicRule, type TopicRuleInput} from './rules.js'
 import {analyze} from './text.js'
 import {computeIdf, cosine, norm, rocchio, tfidfVector, type IdfTable} from './tfidf.js'
@@ -303,7 +303,7 @@ function suggestPhrases(data: readonly Example[], label: (example: Example) => n
 }
 
 const cosineIndex = featureNames.indexOf('cosine')
-const titleFeatureIndexes = [featureNames.indexOf('title'), featureNames.indexOf('titleStrong')]
+const titleFeatureIndexes = featureNames.flatMap((name, j) => (titleFeatures.has(name) ? [j] : []))
 
 const commonWords = new Set(
   'the a an of for and or in on to with via by from at as is are be we our this that these it its into using use based new towards toward learning model models method methods approach paper propose proposed show results'

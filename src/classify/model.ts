@@ -6,13 +6,16 @@ import {z} from 'zod'
 import type {IdfTable} from './tfidf.js'
 
 /**
- * Feature order of the calibration: phrase weight in the title and in the abstract (each
- * phrase once, log-scaled), the strongest title phrase, how often strong phrases recur in the
- * abstract, exclusions, profile cosine, bias.
+ * Feature order of the calibration, each log-scaled: strong and weak phrase weight in the
+ * title (each phrase once), how often strong phrases occur in the abstract (repeats count: a
+ * topic an abstract keeps naming is its subject), weak phrase weight in the abstract (each
+ * phrase once), exclusions, profile cosine, bias.
  */
-export const featureNames = ['title', 'abstract', 'titleStrong', 'abstractStrong', 'exclude', 'cosine', 'bias'] as const
+export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'bias'] as const
 /** Features that exist only when a paper has an abstract. */
-export const abstractFeatures: ReadonlySet<string> = new Set(['abstract', 'abstractStrong'])
+export const abstractFeatures: ReadonlySet<string> = new Set(['abstractStrong', 'abstractWeak'])
+/** Features read from the title. */
+export const titleFeatures: ReadonlySet<string> = new Set(['titleStrong', 'titleWeak'])
 /** Phrases at least this heavy count as strong evidence. */
 export const strongWeight = 2.5
 export const featureCount = featureNames.length
@@ -41,8 +44,8 @@ export type ClassifierModel = z.infer<typeof ClassifierModelSchema>
 
 /** Calibration used for a topic nobody has learned yet: evidence of a few strong phrases or a close profile. */
 export const priorCalibration: TopicModel['calibration'] = {
-  title: [1.6, 0, 2, 0, -2.5, 5, -4],
-  full: [1.2, 0.8, 1.2, 1.5, -1.5, 6, -5],
+  title: [3, 1.5, 0, 0, -2.5, 5, -4.5],
+  full: [1.5, 0.8, 2.5, 1, -1.5, 6, -5.5],
 }
 
 export function idfFromModel(model: ClassifierModel['idf']): IdfTable {

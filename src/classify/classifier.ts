@@ -5,7 +5,7 @@
  */
 import {z} from 'zod'
 import type {Paper} from '../schema.js'
-import {compileMatcher, type PhraseMatch, type PhraseMatcher} from './keywords.js'
+import {compileIdMatcher, compileMatcher, type PhraseMatch, type PhraseMatcher} from './keywords.js'
 import {
   ClassifierModelSchema,
   featureCount,
@@ -21,7 +21,7 @@ import {
 } from './model.js'
 import {phraseOf, TopicRuleError, validateRules, type CompiledPhrase, type TopicRule, type TopicRuleInput} from './rules.js'
 import {analyze} from './text.js'
-import {computeIdf, cosine, norm, rocchio, tfidfVector, type IdfTable} from './tfidf.js'
+import {computeIdf, IdBuffer, norm, ProfileIndex, rocchio, TermReader, TermTable, tfidfVector, VectorScratch, type IdfTable} from './tfidf.js'
 
 /** A piece of evidence for (or against) a topic. */
 export interface Evidence {
@@ -180,27 +180,45 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
     }
   })
   const matcher = compileMatcher(phrases)
-  const scratch = new Map<string, number>()
+  // The hot path runs on term ids: the same terms, matches, vector and cosines as `analyze`,
+  // `matcher.match`, `tfidfVector` and `cosine`, without per-paper maps or regexes.
+  const termTable = new TermTable(idf)
+  for (const phrase of phrases) for (const term of phrase.terms) termTable.id(term)
+  const profiles = new ProfileIndex(
+    topics.map((topic) => topic.profile),
+    termTable,
+  )
+  termTable.freeze()
+  const idMatcher = compileIdMatcher(phrases, (term) => termTable.id(term), termTable.fixed)
+  const reader = new TermReader(termTable)
+  const titleIds = new IdBuffer()
+  const abstractIds = new IdBuffer()
+  const scratch = new VectorScratch()
+  const cosines = new Float64Array(topics.length)
 
   return {
     topics,
     idf,
     matcher,
     features(paper) {
-      const titleTerms = analyze(paper.title)
-      const abstractTerms = paper.abstract ? analyze(paper.abstract) : []
-      const mode = abstractTerms.length > 0 ? 'full' : 'title'
-      const titleMatches = matcher.match(titleTerms)
-      const abstractMatches = abstractTerms.length > 0 ? matcher.match(abstractTerms) : []
-      const vector = tfidfVector(
-        [
-          {terms: titleTerms, weight: 2},
-          {terms: abstractTerms, weight: 1},
-        ],
-        idf,
-        scratch,
-      )
-      const vectorNorm = norm(vector)
+      reader.maintain()
+      reader.read(paper.title, titleIds)
+      if (paper.abstract) reader.read(paper.abstract, abstractIds)
+      else abstractIds.count = 0
+      const mode = abstractIds.count > 0 ? 'full' : 'title'
+      const titleMatches = idMatcher.match(titleIds.ids, titleIds.count)
+      const abstractMatches = abstractIds.count > 0 ? idMatcher.match(abstractIds.ids, abstractIds.count) : []
+      // Title terms count twice, as in `tfidfVector([{title, weight: 2}, {abstract, weight: 1}])`.
+      scratch.reset(termTable.size)
+      scratch.add(titleIds.ids, titleIds.count, 2, termTable)
+      scratch.add(abstractIds.ids, abstractIds.count, 1, termTable)
+      const vectorNorm = scratch.finish(termTable)
+      profiles.cosines(scratch, vectorNorm, cosines)
+      // The term → weight map only for those who read it (evidence of assigned topics).
+      const vectorIds = scratch.ids.slice(0, scratch.count)
+      const vectorValues = Float64Array.from(vectorIds, (id) => scratch.values[id]!)
+      const vectorTerms = termTable.terms
+      let vector: Map<string, number> | undefined
       const rows = topics.map((topic) => {
         const title = sumMatches(titleMatches, topic.index)
         const abstract = sumMatches(abstractMatches, topic.index)
@@ -211,11 +229,23 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
           log2Half(topic.fields.abstract * abstract.strongCount),
           log2Half(topic.fields.abstract * abstract.weak),
           log2Half(exclude),
-          cosine(vector, vectorNorm, topic.profile),
+          cosines[topic.index]!,
           1,
         ]
       })
-      return {mode, rows, titleMatches, abstractMatches, vector}
+      return {
+        mode,
+        rows,
+        titleMatches,
+        abstractMatches,
+        get vector() {
+          if (!vector) {
+            vector = new Map()
+            for (let i = 0; i < vectorIds.length; i++) vector.set(vectorTerms[vectorIds[i]!]!, vectorValues[i]!)
+          }
+          return vector
+        },
+      }
     },
   }
 }

@@ -15,7 +15,8 @@ const nas: TopicRule = {
   description:
     'Searching, generating or mathematically designing neural-network architectures automatically: DARTS and its variants, supernets, one-shot and weight-sharing search, zero-cost proxies, performance predictors for architectures, hardware-aware NAS, AutoML of model structure.',
   phrases: [
-    ...w(3, 'neural architecture search', 'architecture search', 'NAS', 'DARTS', 'differentiable architecture', 'ENAS', 'one-shot NAS',
+    ...w(5, 'neural architecture search', 'NAS', 'DARTS'),
+    ...w(3, 'architecture search', 'differentiable architecture', 'ENAS', 'one-shot NAS',
       'zero-cost proxy', 'zero-cost proxies', 'training-free NAS', 'NAS-Bench', 'supernet', 'super-net', 'super-network', 'architecture generation',
       'search for architectures', 'searching architectures', 'architecture optimization', 'searched architecture', 'searched architectures',
       'evolutionary architecture', 'architecture evolution', 'network architecture search', 'automated architecture design', 'AutoML of architectures', 'cell search',
@@ -40,7 +41,8 @@ const diffusion: TopicRule = {
     'Denoising diffusion and score-based generative models: latent diffusion and Stable Diffusion, diffusion transformers (DiT), flow-based diffusion, text-to-image, text-to-video and text-to-3D generation built on diffusion, score distillation, diffusion samplers and their acceleration or serving, diffusion bridges.',
   phrases: [
     ...w(2.5, 'diffusion'),
-    ...w(3, 'diffusion model', 'diffusion models', 'denoising diffusion', 'score-based', 'score-based generative', 'latent diffusion', 'stable diffusion', 'DDPM', 'DDIM',
+    ...w(5, 'diffusion model', 'diffusion models', 'denoising diffusion', 'latent diffusion', 'stable diffusion'),
+    ...w(3, 'score-based', 'score-based generative', 'DDPM', 'DDIM',
       'DiT', 'diffusion transformer', 'diffusion transformers', 'diffusion-based', 'video diffusion', 'diffusion prior', 'diffusion policy', 'diffusion sampling', 'diffusion sampler',
       'classifier-free guidance', 'score distillation', 'score matching', 'diffusion bridge', 'diffusion bridges', 'consistency model', 'consistency models', 'consistency distillation',
       'DPM-Solver', 'SDXL', 'ControlNet', 'DreamBooth', 'textual inversion', 'text-to-image diffusion', 'image diffusion', 'diffusion probabilistic', 'noise-conditioned',
@@ -68,7 +70,8 @@ const gnn: TopicRule = {
   description:
     'Graph neural networks and message passing, graph transformers, node and graph embeddings (DeepWalk, node2vec, random projections), link prediction, temporal and dynamic graph learning, expressiveness and Weisfeiler-Lehman tests, systems for training GNNs.',
   phrases: [
-    ...w(3, 'graph neural network', 'graph neural networks', 'GNN', 'GCN', 'GAT', 'MPNN', 'graph convolutional', 'graph convolution', 'graph convolutions', 'message passing', 'message-passing',
+    ...w(5, 'graph neural network', 'graph neural networks', 'GNN'),
+    ...w(3, 'GCN', 'GAT', 'MPNN', 'graph convolutional', 'graph convolution', 'graph convolutions', 'message passing', 'message-passing',
       'graph attention', 'graph transformer', 'graph transformers', 'graph representation learning', 'graph representation', 'node classification', 'link prediction', 'node embedding', 'node embeddings',
       'network embedding', 'network embeddings', 'graph embedding', 'graph embeddings', 'node representation', 'node representations', 'DeepWalk', 'node2vec', 'GraphSAGE', 'graph classification',
       'graph pooling', 'graph nets', 'directed acyclic graphs', 'neighbourhood aggregation', 'Weisfeiler-Lehman', 'Weisfeiler Lehman', 'WL test', 'over-smoothing', 'oversmoothing', 'over-squashing', 'graph contrastive', 'knowledge graph embedding', 'knowledge graph embeddings',
@@ -92,12 +95,13 @@ const moe: TopicRule = {
   description:
     'Sparse and gated mixture-of-experts layers, token or task routing among experts or adapters, expert parallelism systems, model merging with routing among expert models (MoErging), ensembles of experts behind a learned router.',
   phrases: [
-    ...w(3, 'mixture of experts', 'mixture-of-experts', 'mixtures of experts', 'MoE', 'MoEs', 'sparse experts', 'sparse expert', 'expert routing', 'expert parallelism', 'expert-parallel', 'expert choice',
+    ...w(5, 'mixture of experts', 'mixture-of-experts', 'mixtures of experts', 'MoE'),
+    ...w(3, 'sparse experts', 'sparse expert', 'expert routing', 'expert parallelism', 'expert-parallel', 'expert choice',
       'top-k routing', 'top-k gating', 'token routing', 'token-choice', 'sparsely-gated', 'sparsely gated', 'sparsely activated', 'sparsely-activated', 'switch transformer', 'switch transformers', 'conditional computation',
-      'GShard', 'Mixtral', 'MoErging', 'mixture of LoRA', 'LoRA experts', 'mixture of adapters', 'multi-gate', 'MMoE', 'gating network', 'gating networks', 'router', 'routers', 'expert layers', 'expert layer',
+      'GShard', 'Mixtral', 'MoErging', 'mixture of LoRA', 'LoRA experts', 'mixture of adapters', 'multi-gate', 'MMoE', 'gating network', 'gating networks', 'expert layers', 'expert layer',
       'expert specialization', 'expert models', 'expert model', 'routing among experts', 'load balancing loss', 'auxiliary loss', 'expert capacity', 'capacity factor', 'dropped tokens', 'expert merging',
       'mixture of expert', 'hierarchical mixtures', 'local experts', 'branch-train', 'task routing', 'learned routing', 'dynamic routing of experts', 'sparse upcycling', 'upcycling', 'DeepSeekMoE', 'megablocks'),
-    ...w(2, 'routing', 'routed', 'gating', 'gated', 'expert', 'experts', 'sparse model', 'sparse models', 'conditional', 'trillion parameter', 'trillion parameters', 'activated parameters', 'modular', 'modularity', 'specialized', 'specialist'),
+    ...w(2, 'mixture of', 'mixtures of', 'router', 'routers', 'routing', 'routed', 'gating', 'gated', 'expert', 'experts', 'expertise', 'sparse model', 'sparse models', 'conditional', 'trillion parameter', 'trillion parameters', 'activated parameters', 'modular', 'modularity', 'specialized', 'specialist'),
     ...w(1, 'mixture', 'mixtures', 'sparse', 'ensemble', 'merging', 'adapters', 'LoRA', 'scaling', 'multi-task', 'multitask'),
   ],
   exclude: [
@@ -107,7 +111,7 @@ const moe: TopicRule = {
       'mixture of Gaussians', 'Gaussian mixture', 'Gaussian mixtures', 'mixture model', 'mixture models', 'mixture density', 'mixture of softmaxes', 'data mixture', 'data mixtures', 'mixture of data', 'mixup',
       'human expert', 'human experts', 'expert annotation', 'expert annotations', 'expert annotators', 'expert annotator', 'domain expert', 'domain experts', 'expert knowledge', 'expert demonstration', 'expert demonstrations',
       'expert-level', 'expert level', 'expert system', 'expert systems', 'expert trajectories', 'expert policy', 'expert policies', 'expert advice', 'expert feedback', 'experts in the loop', 'clinical experts', 'medical experts', 'expert labels',
-      'prediction with expert', 'learning from experts', 'imitation', 'product of experts'),
+      'prediction with expert', 'learning from experts', 'learning to defer', 'defer to an expert', 'imitation', 'product of experts'),
     ...w(1, 'ensemble of models', 'ensembles', 'model soups', 'model merging'),
   ],
 }
@@ -118,18 +122,19 @@ const networking: TopicRule = {
   description:
     'Computer and communication networks: network traffic, protocols, transport (TCP, RDMA, packet spraying), congestion control, datacenter, wireless, mesh and cellular networks, network security and authentication protocols, network measurement, machine learning applied to networking tasks.',
   phrases: [
-    ...w(3, 'congestion control', 'TCP', 'QUIC', 'RDMA', 'datacenter network', 'datacenter networks', 'data center network', 'data center networks', 'network traffic', 'packet', 'packets', 'packet loss', 'packet spraying',
+    ...w(5, 'congestion control', 'TCP', 'QUIC', 'RDMA'),
+    ...w(3, 'datacenter network', 'datacenter networks', 'data center network', 'data center networks', 'network traffic', 'packet', 'packets', 'packet loss', 'packet spraying',
       'SDN', 'software-defined networking', 'software-defined network', 'software defined networking', 'programmable switch', 'programmable switches', 'P4', 'network protocol', 'network protocols', 'transport protocol', 'transport protocols',
       'network measurement', 'Internet measurement', 'networking', 'wireless network', 'wireless networks', 'cellular network', 'cellular networks', '5G', '6G', 'LTE', 'Wi-Fi', 'WiFi', 'WLAN', 'mmWave', 'millimeter wave', 'mesh network', 'mesh networks',
       'network security', 'intrusion detection', 'network intrusion', 'DDoS', 'traffic classification', 'encrypted traffic', 'website fingerprinting', 'BGP', 'NIC', 'SmartNIC', 'SmartNICs', 'ethernet', 'InfiniBand', 'RoCE',
       'flow completion time', 'CDN', 'content delivery', 'video streaming', 'adaptive bitrate', 'ABR', 'network function virtualization', 'NFV', 'network verification', 'network telemetry', 'in-network', 'multipath transport', 'MPTCP',
       'network topology', 'datacenter topology', 'fat-tree', 'leaf-spine', 'satellite network', 'satellite networks', 'LEO satellite', 'MIMO', 'beamforming', 'base station', 'base stations', 'IPv6', 'IPv4', 'DNS', 'network stack',
-      'kernel bypass', 'DPDK', 'network slicing', 'O-RAN', 'RAN', 'radio access network', 'vehicular network', 'vehicular networks', 'V2X', 'network management', 'network operators', 'ISP', 'ISPs', 'Internet', 'peer-to-peer', 'LoRaWAN', 'LoRa',
-      'authentication protocol', 'network configuration', 'traffic engineering', 'load balancer', 'network function', 'network functions', 'bandwidth allocation', 'spectrum', 'wireless', 'cellular', 'radio', 'channel state information',
-      'middlebox', 'middleboxes', 'network flow', 'flow monitoring', 'network monitoring', 'packet processing', 'network processing', 'LPWAN', 'wide area network', 'wide area networks', 'WAN', 'network fabric', 'SPDY', 'HTTP/2', 'page load', 'RTT', 'round-trip time', 'data plane', 'control plane', 'network modeling', 'network dataplane', 'network anomaly', 'network simulation', 'network simulator', 'link layer', 'MAC protocol', 'edge network', 'mobile networks', 'mobile network', 'optical network', 'optical networks', 'network coding', 'routing protocol', 'routing protocols', 'packet scheduling', 'collective communication'),
-    ...w(2, 'traffic', 'routing', 'router', 'switch', 'throughput', 'bandwidth', 'transport', 'protocol', 'protocols', 'load balancing', 'edge computing', 'sensor network', 'sensor networks',
+      'kernel bypass', 'DPDK', 'network slicing', 'O-RAN', 'RAN', 'radio access network', 'vehicular network', 'vehicular networks', 'V2X', 'network management', 'network operators', 'ISP', 'ISPs', 'peer-to-peer', 'LoRaWAN', 'LoRa',
+      'authentication protocol', 'network configuration', 'traffic engineering', 'load balancer', 'network function', 'network functions', 'bandwidth allocation', 'wireless', 'channel state information',
+      'middlebox', 'middleboxes', 'network flow', 'flow monitoring', 'network monitoring', 'packet processing', 'network processing', 'LPWAN', 'wide area network', 'wide area networks', 'WAN', 'network fabric', 'SPDY', 'HTTP/2', 'page load', 'RTT', 'round-trip time', 'data plane', 'control plane', 'network modeling', 'network dataplane', 'network anomaly', 'network simulation', 'network simulator', 'link layer', 'MAC protocol', 'edge network', 'mobile networks', 'mobile network', 'cellular networking', 'optical network', 'optical networks', 'network coding', 'routing protocol', 'routing protocols', 'packet scheduling', 'collective communication'),
+    ...w(2, 'Internet', 'cellular', 'radio', 'traffic', 'routing', 'router', 'switch', 'throughput', 'bandwidth', 'transport', 'protocol', 'protocols', 'load balancing', 'edge computing', 'sensor network', 'sensor networks',
       'HTTP', 'streaming', 'telemetry', 'datacenter', 'datacenters', 'data center', 'data centers', 'congestion', 'queueing', 'multipath', 'botnet', 'connectivity', 'coordination service'),
-    ...w(1, 'routers', 'switches', 'latency', 'IoT', 'web', 'video', 'topology', 'communication', 'flows', 'queue', 'buffer', 'links', 'link', 'mobile', 'signal', 'channel', 'attacks', 'malware', 'browser'),
+    ...w(1, 'spectrum', 'routers', 'switches', 'latency', 'IoT', 'web', 'video', 'topology', 'communication', 'flows', 'queue', 'buffer', 'links', 'link', 'mobile', 'signal', 'channel', 'attacks', 'malware', 'browser'),
     ...w(0.5, 'network', 'networks', 'devices'),
   ],
   exclude: [
@@ -139,7 +144,7 @@ const networking: TopicRule = {
       'urban', 'ride-hailing', 'power grid', 'power grids', 'power network', 'power system', 'power systems', 'gene regulatory', 'biological network', 'biological networks', 'protein interaction', 'brain network', 'brain networks',
       'network-attached storage', 'siamese network', 'siamese networks', 'adversarial network', 'adversarial networks', 'graph neural network', 'graph neural networks', 'graph network', 'graph networks', 'network embedding', 'network embeddings',
       'capsule network', 'capsule networks', 'memory network', 'memory networks', 'policy network', 'value network', 'Q-network', 'Q-networks', 'actor network', 'critic network', 'recurrent network', 'recurrent networks', 'feedforward network',
-      'expert router', 'expert routers', 'random walk', 'random walks', 'relation network', 'excitation networks', 'support-vector networks', 'attention network', 'attention networks', 'network slimming', 'density networks', 'community detection', 'communities', 'protein networks', 'correlation network', 'heterogeneous networks', 'network representation', 'traffic simulation', 'communities', 'network width', 'network depth', 'wide network', 'wide networks', 'network design', 'network training', 'deep neural', 'spiking', 'neuron', 'neurons', 'citation network', 'co-authorship', 'knowledge graph', 'switch transformer', 'switch transformers',
+      'expert router', 'expert routers', 'routing networks', 'sub-network routing', 'routing transformer', 'routing transformers', 'route LLMs', 'LLM routing', 'LLM router', 'model routing', 'query routing', 'global router', 'detailed router', 'VLSI', 'random walk', 'random walks', 'relation network', 'excitation networks', 'support-vector networks', 'attention network', 'attention networks', 'network slimming', 'density networks', 'community detection', 'communities', 'protein networks', 'correlation network', 'heterogeneous networks', 'network representation', 'traffic simulation', 'communities', 'network width', 'network depth', 'wide network', 'wide networks', 'network design', 'network training', 'deep neural', 'spiking', 'neuron', 'neurons', 'citation network', 'co-authorship', 'knowledge graph', 'switch transformer', 'switch transformers',
       'expert routing', 'token routing', 'mixture of experts', 'mixture-of-experts', 'MoE', 'video generation', 'video diffusion', 'video understanding', 'video recognition', 'video editing', 'video synthesis', 'web agents', 'web agent', 'web pages',
       'signal processing', 'channel pruning', 'community detection', 'community structure'),
     ...w(1, 'communication-efficient', 'gradient compression', 'federated learning', 'data parallelism', 'model parallelism', 'pipeline parallelism', 'distributed training', 'language model', 'language models', 'image', 'images', 'attention', 'transformer', 'recommendation'),

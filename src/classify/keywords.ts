@@ -63,3 +63,69 @@ export function compileMatcher(phrases: readonly CompiledPhrase[]): PhraseMatche
     },
   }
 }
+
+/**
+ * The same matcher over term ids (from a `TermTable`), for the hot path: the trie's first
+ * level is an array indexed by id, deeper levels are small maps. Phrase terms must have ids
+ * below `fixed` (the table's fixed part), so any other id starts no phrase.
+ */
+export interface IdPhraseMatcher {
+  /** All matches in `ids[0..count)`, exactly as `PhraseMatcher.match` on the same terms. */
+  match(ids: Int32Array, count: number): PhraseMatch[]
+}
+
+interface IdTrieNode {
+  next: Map<number, IdTrieNode> | undefined
+  phrases: CompiledPhrase[]
+}
+
+export function compileIdMatcher(phrases: readonly CompiledPhrase[], idOf: (term: string) => number, fixed: number): IdPhraseMatcher {
+  const root: Array<IdTrieNode | undefined> = new Array<IdTrieNode | undefined>(fixed).fill(undefined)
+  let hasExclusions = false
+  for (const phrase of phrases) {
+    let node: IdTrieNode | undefined
+    for (const term of phrase.terms) {
+      const id = idOf(term)
+      if (id >= fixed) throw new RangeError(`phrase term "${term}" is not in the fixed vocabulary`)
+      if (!node) {
+        node = root[id] ??= {next: undefined, phrases: []}
+        continue
+      }
+      node.next ??= new Map()
+      let child = node.next.get(id)
+      if (!child) {
+        child = {next: undefined, phrases: []}
+        node.next.set(id, child)
+      }
+      node = child
+    }
+    // A phrase always has at least one term (rules are validated).
+    node?.phrases.push(phrase)
+    if (phrase.exclude) hasExclusions = true
+  }
+
+  return {
+    match(ids, count) {
+      const found: PhraseMatch[] = []
+      for (let start = 0; start < count; start++) {
+        const first = ids[start]!
+        let node = first < fixed ? root[first] : undefined
+        let end = start + 1
+        while (node) {
+          for (const phrase of node.phrases) found.push({phrase, start, end})
+          if (end >= count || !node.next) break
+          node = node.next.get(ids[end]!)
+          end++
+        }
+      }
+      if (!hasExclusions) return found
+      const exclusions = found.filter((m) => m.phrase.exclude)
+      if (exclusions.length === 0) return found
+      return found.filter(
+        (m) =>
+          m.phrase.exclude ||
+          !exclusions.some((x) => x.phrase.topic === m.phrase.topic && x.start <= m.start && x.end >= m.end),
+      )
+    },
+  }
+}

@@ -12,6 +12,11 @@ import type {IdfTable} from './tfidf.js'
  * phrase once), exclusions, profile cosine, bias.
  */
 export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'bias'] as const
+/**
+ * Sign each coefficient must have: evidence for a topic can only raise its score and
+ * exclusions only lower it, so a quirk of the training sample cannot invert a rule.
+ */
+export const featureSigns: readonly number[] = [1, 1, 1, 1, -1, 1, 0]
 /** Features that exist only when a paper has an abstract. */
 export const abstractFeatures: ReadonlySet<string> = new Set(['abstractStrong', 'abstractWeak'])
 /** Features read from the title. */
@@ -101,8 +106,15 @@ export function fitLogistic(rows: readonly number[][], labels: readonly number[]
       }
     }
     const step = solve(hessian, gradient)
-    beta = beta.map((b, j) => b + step[j]!)
-    if (step.every((s) => Math.abs(s) < 1e-7)) break
+    // Projected Newton step: coefficients that would cross their sign constraint stop at 0.
+    const next = beta.map((b, j) => {
+      const value = b + step[j]!
+      const sign = featureSigns[j]!
+      return sign !== 0 && value * sign < 0 ? 0 : value
+    })
+    const moved = next.some((value, j) => Math.abs(value - beta[j]!) > 1e-7)
+    beta = next
+    if (!moved) break
   }
   return beta.map((b) => round(b))
 }

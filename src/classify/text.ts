@@ -30,6 +30,7 @@ const protectedWords: ReadonlyMap<string, string> = new Map(
     conditional: ['conditional', 'conditionally'],
     adapter: ['adapter', 'adapters'],
     relational: ['relational'],
+    connectiv: ['connectivity'],
     expressiv: ['expressive', 'expressivity', 'expressiveness'],
     specializ: ['specialized', 'specialize', 'specializes', 'specialization', 'specialised', 'specialisation'],
     personaliz: ['personalization', 'personalized', 'personalize', 'personalizing', 'personalisation', 'personalised'],
@@ -108,8 +109,81 @@ function pushWord(word: string, out: string[], shouting: boolean): void {
  */
 export function analyze(text: string): string[] {
   const out: string[] = []
-  const normalized = text.normalize('NFC').replace(/['’]s\b/g, '')
-  const shouting = isShouting(normalized)
-  for (const match of normalized.matchAll(wordPattern)) pushWord(match[0].replace(/['’]/g, ''), out, shouting)
+  const words = wordScratch
+  const shouting = scanWords(text, words)
+  for (let i = 0; i < words.length; i++) {
+    const terms = termsOf(words[i]!, shouting)
+    for (let j = 0; j < terms.length; j++) out.push(terms[j]!)
+  }
+  words.length = 0
   return out
+}
+
+const wordScratch: string[] = []
+/** Printable or control ASCII only: NFC leaves it as it is and `’` cannot occur. */
+const asciiPattern = /^[\x00-\x7f]*$/
+
+/**
+ * The words of a text as `analyze` reads them, before case handling and stemming (NFC,
+ * possessive `'s` dropped, inner apostrophes removed), into `out` (cleared first).
+ *
+ * @returns Whether the text is shouting (then case carries no information).
+ */
+export function scanWords(text: string, out: string[]): boolean {
+  out.length = 0
+  if (!asciiPattern.test(text)) {
+    const normalized = text.normalize('NFC').replace(/['’]s\b/g, '')
+    for (const match of normalized.matchAll(wordPattern)) out.push(match[0].replace(/['’]/g, ''))
+    return isShouting(normalized)
+  }
+  // ASCII: the same words as `wordPattern`, by hand (letters and digits, then optionally an
+  // apostrophe and letters), without a match object per word.
+  const s = text.indexOf("'") === -1 ? text : text.replace(/['’]s\b/g, '')
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    if (!isAsciiAlnum(s.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const start = i
+    i++
+    while (i < n && isAsciiAlnum(s.charCodeAt(i))) i++
+    if (i + 1 < n && s.charCodeAt(i) === 39 && isAsciiLetter(s.charCodeAt(i + 1))) {
+      const apostrophe = i
+      i += 2
+      while (i < n && isAsciiLetter(s.charCodeAt(i))) i++
+      out.push(s.slice(start, apostrophe) + s.slice(apostrophe + 1, i))
+    } else out.push(s.slice(start, i))
+  }
+  return isShouting(s)
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+}
+
+const termsCacheMax = 200_000
+const termsCache = new Map<string, readonly string[]>()
+const shoutedTermsCache = new Map<string, readonly string[]>()
+
+/**
+ * The terms of one word from `scanWords` (acronyms kept, camel case split, the rest
+ * lower-cased and stemmed), memoised: a word always gives the same terms.
+ */
+export function termsOf(word: string, shouting: boolean): readonly string[] {
+  const cache = shouting ? shoutedTermsCache : termsCache
+  let terms = cache.get(word)
+  if (terms === undefined) {
+    const out: string[] = []
+    pushWord(word, out, shouting)
+    terms = out
+    if (cache.size >= termsCacheMax) cache.clear()
+    cache.set(word, terms)
+  }
+  return terms
 }

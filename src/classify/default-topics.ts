@@ -51,7 +51,7 @@ const diffusion: TopicRule = {
     ...w(2, 'text-to-image', 'text-to-video', 'image-to-video', 'text-to-3D', 'image-to-3D', 'text-to-audio', 'video generation', 'image generation', 'image synthesis', 'video synthesis',
       'denoiser', 'denoising steps', 'sampling steps', 'noise schedule', 'SDS', 'LDM', 'inpainting', 'image editing', 'video editing', 'personalization', 'subject-driven',
       'novel view synthesis', 'Imagen', 'DALL-E', 'Sora', 'generative prior', 'noise prediction', 'U-Net', 'sampler', 'samplers', 'few-step', 'one-step generation', 'single-step'),
-    ...w(1, 'generative model', 'generative models', 'denoising', 'guidance', 'synthesis', 'generation', 'text-conditioned', 'controllable generation', 'customization', 'editing', 'stylization', 'super-resolution', 'motion generation', '3D generation', 'trajectory generation'),
+    ...w(1, 'FID', 'noise', 'Gaussian noise', 'photorealistic', 'text prompt', 'text prompts', 'generative model', 'generative models', 'denoising', 'guidance', 'synthesis', 'generation', 'text-conditioned', 'controllable generation', 'customization', 'editing', 'stylization', 'super-resolution', 'motion generation', '3D generation', 'trajectory generation'),
   ],
   exclude: [
     ...w(3, 'diffusion MRI', 'diffusion tensor', 'diffusion-weighted', 'diffusion weighted', 'diffusion imaging', 'diffusion kurtosis', 'diffusion magnetic resonance', 'tractography',
@@ -79,8 +79,8 @@ const gnn: TopicRule = {
       'network representation learning', 'heterogeneous information network', 'graph autoencoder', 'graph auto-encoder', 'spectral networks on graphs', 'graph wavelet neural', 'equivariant message passing',
       'graph-level', 'node-level', 'graphlets', 'graphlet', 'subgraph', 'subgraphs', 'graph generation', 'molecular graph', 'molecular graphs', 'relational graph', 'hypergraph neural', 'signed network', 'knowledge graph completion', 'graph mining'),
     ...w(2, 'graph', 'graphs', 'node', 'nodes', 'GNNs', 'graph-based', 'graph data', 'graph-structured', 'link', 'edges', 'neighborhood aggregation', 'neighbor sampling', 'random walk', 'random walks',
-      'knowledge graph', 'knowledge graphs', 'relational', 'molecule', 'molecular property', 'spectral', 'equivariant', 'interatomic', 'point cloud', 'recommendation', 'collaborative filtering', 'heterophily', 'homophily', 'traffic forecasting', 'spatio-temporal'),
-    ...w(1, 'embedding', 'embeddings', 'structure', 'relations', 'interaction', 'expressive power', 'expressivity', 'molecules', 'citation', 'social networks'),
+      'adjacency matrix', 'graph structure', 'knowledge graph', 'knowledge graphs', 'relational', 'molecule', 'molecular property', 'spectral', 'equivariant', 'interatomic', 'point cloud', 'recommendation', 'collaborative filtering', 'heterophily', 'homophily', 'traffic forecasting', 'spatio-temporal'),
+    ...w(1, 'adjacency', 'neighbors', 'neighbours', 'embedding', 'embeddings', 'structure', 'relations', 'interaction', 'expressive power', 'expressivity', 'molecules', 'citation', 'social networks'),
   ],
   exclude: [
     ...w(3, 'computation graph', 'computational graph', 'computation graphs', 'computational graphs', 'graph of thoughts', 'dataflow graph', 'graph theory', 'graph coloring', 'graph drawing', 'scene graph generation without',
@@ -99,10 +99,10 @@ const moe: TopicRule = {
     ...w(3, 'sparse experts', 'sparse expert', 'expert routing', 'expert parallelism', 'expert-parallel', 'expert choice',
       'top-k routing', 'top-k gating', 'token routing', 'token-choice', 'sparsely-gated', 'sparsely gated', 'sparsely activated', 'sparsely-activated', 'switch transformer', 'switch transformers', 'conditional computation',
       'GShard', 'Mixtral', 'MoErging', 'mixture of LoRA', 'LoRA experts', 'mixture of adapters', 'multi-gate', 'MMoE', 'gating network', 'gating networks', 'expert layers', 'expert layer',
-      'expert specialization', 'expert models', 'expert model', 'routing among experts', 'load balancing loss', 'auxiliary loss', 'expert capacity', 'capacity factor', 'dropped tokens', 'expert merging',
+      'expert specialization', 'expert models', 'expert model', 'routing among experts', 'load balancing loss', 'auxiliary loss', 'expert capacity', 'expert selection', 'gating function', 'activated experts', 'shared experts', 'routed experts', 'fine-grained experts', 'capacity factor', 'dropped tokens', 'expert merging',
       'mixture of expert', 'hierarchical mixtures', 'local experts', 'branch-train', 'task routing', 'learned routing', 'dynamic routing of experts', 'sparse upcycling', 'upcycling', 'DeepSeekMoE', 'megablocks'),
     ...w(2, 'mixture of', 'mixtures of', 'router', 'routers', 'routing', 'routed', 'gating', 'gated', 'expert', 'experts', 'expertise', 'sparse model', 'sparse models', 'conditional', 'trillion parameter', 'trillion parameters', 'activated parameters', 'modular', 'modularity', 'specialized', 'specialist'),
-    ...w(1, 'mixture', 'mixtures', 'sparse', 'ensemble', 'merging', 'adapters', 'LoRA', 'scaling', 'multi-task', 'multitask'),
+    ...w(1, 'top-k', 'mixture', 'mixtures', 'sparse', 'ensemble', 'merging', 'adapters', 'LoRA', 'scaling', 'multi-task', 'multitask'),
   ],
   exclude: [
     ...w(3, 'packet routing', 'routing protocol', 'routing protocols', 'routing algorithm', 'routing table', 'routing tables', 'Internet routing', 'inter-domain routing', 'interdomain routing', 'BGP', 'source routing', 'segment routing',
@@ -133,8 +133,8 @@ const networking: TopicRule = {
       'authentication protocol', 'network configuration', 'traffic engineering', 'load balancer', 'network function', 'network functions', 'bandwidth allocation', 'wireless', 'channel state information',
       'middlebox', 'middleboxes', 'network flow', 'flow monitoring', 'network monitoring', 'packet processing', 'network processing', 'LPWAN', 'wide area network', 'wide area networks', 'WAN', 'network fabric', 'SPDY', 'HTTP/2', 'page load', 'RTT', 'round-trip time', 'data plane', 'control plane', 'network modeling', 'network dataplane', 'network anomaly', 'network simulation', 'network simulator', 'link layer', 'MAC protocol', 'edge network', 'mobile networks', 'mobile network', 'cellular networking', 'optical network', 'optical networks', 'network coding', 'routing protocol', 'routing protocols', 'packet scheduling', 'collective communication'),
     ...w(2, 'Internet', 'cellular', 'radio', 'traffic', 'routing', 'router', 'switch', 'throughput', 'bandwidth', 'transport', 'protocol', 'protocols', 'load balancing', 'edge computing', 'sensor network', 'sensor networks',
-      'HTTP', 'streaming', 'telemetry', 'datacenter', 'datacenters', 'data center', 'data centers', 'congestion', 'queueing', 'multipath', 'botnet', 'connectivity', 'coordination service'),
-    ...w(1, 'spectrum', 'routers', 'switches', 'latency', 'IoT', 'web', 'video', 'topology', 'communication', 'flows', 'queue', 'buffer', 'links', 'link', 'mobile', 'signal', 'channel', 'attacks', 'malware', 'browser'),
+      'HTTP', 'bitrate', 'multi-hop', 'end-to-end delay', 'network services', 'streaming', 'telemetry', 'datacenter', 'datacenters', 'data center', 'data centers', 'congestion', 'queueing', 'multipath', 'botnet', 'connectivity', 'coordination service'),
+    ...w(1, 'delay', 'authentication', 'spectrum', 'routers', 'switches', 'latency', 'IoT', 'web', 'video', 'topology', 'communication', 'flows', 'queue', 'buffer', 'links', 'link', 'mobile', 'signal', 'channel', 'attacks', 'malware', 'browser'),
     ...w(0.5, 'network', 'networks', 'devices'),
   ],
   exclude: [

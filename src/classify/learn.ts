@@ -249,10 +249,12 @@ function ruleText(rule: TopicRule): string {
   return [rule.label, rule.description ?? '', ...rule.phrases.map((p) => phraseOf(p).text)].join('\n')
 }
 
-/** Threshold in [0.2, 0.8] with the best F1 on cross-fitted scores (ties: the higher, for precision). */
+/**
+ * Threshold in [0.2, 0.8] with the best cross-validated F1. F1 is flat near its top, and the
+ * exact best point is noise: take the middle of the thresholds within 0.005 of the best.
+ */
 function bestThreshold(scores: readonly number[], labels: readonly number[]): {threshold: number; precision: number; recall: number; f1: number} {
-  let best = {threshold: 0.5, precision: 0, recall: 0, f1: -1}
-  for (let t = 0.2; t <= 0.8 + 1e-9; t += 0.01) {
+  const at = (t: number): {precision: number; recall: number; f1: number} => {
     let tp = 0
     let fp = 0
     let fn = 0
@@ -262,10 +264,16 @@ function bestThreshold(scores: readonly number[], labels: readonly number[]): {t
       else if (predicted) fp++
       else if (labels[i] === 1) fn++
     })
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)
-    if (f1 >= best.f1) best = {threshold: round(t, 2), precision: round(tp / Math.max(1, tp + fp), 4), recall: round(tp / Math.max(1, tp + fn), 4), f1: round(f1, 4)}
+    return {precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), f1: tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)}
   }
-  return best
+  const grid: number[] = []
+  for (let i = 20; i <= 80; i++) grid.push(i / 100)
+  const f1s = grid.map((t) => at(t).f1)
+  const top = Math.max(...f1s)
+  const near = grid.filter((_, i) => f1s[i]! >= top - 0.005)
+  const threshold = round(near[Math.floor((near.length - 1) / 2)]!, 2)
+  const best = at(threshold)
+  return {threshold, precision: round(best.precision, 4), recall: round(best.recall, 4), f1: round(best.f1, 4)}
 }
 
 /** Words and two-word phrases with the highest smoothed log-odds for the topic, not already in its rule. */

@@ -9,8 +9,9 @@ function truncate(value: string, size: number): string {
   return value.length <= size ? value : value.slice(0, size - 1) + '…'
 }
 
+/** The paper's own page; a code link is shown as code, never as the paper's link. */
 function mainUrl(paper: Paper): string | undefined {
-  return (paper.links.find((l) => l.role === 'abstract') ?? paper.links.find((l) => l.role === 'pdf') ?? paper.links[0])?.url
+  return (paper.links.find((l) => l.role === 'abstract') ?? paper.links.find((l) => l.role === 'pdf') ?? paper.links.find((l) => l.role !== 'code'))?.url
 }
 
 function codeUrl(paper: Paper): string | undefined {
@@ -45,7 +46,7 @@ export function toTopicTable(papers: readonly ClassifiedPaper[], topics: readonl
   for (const group of groups(papers, topics)) {
     lines.push(`${group.id} — ${group.label} (${group.papers.length})`)
     for (const {paper, score} of group.papers) {
-      const evidence = paper.topics.find((t) => t.id === group.id)?.evidence.filter((e) => e.weight > 0).slice(0, 3).map((e) => e.term).join(', ') ?? ''
+      const evidence = [...new Set(paper.topics.find((t) => t.id === group.id)?.evidence.filter((e) => e.weight > 0 && e.kind !== 'tfidf').map((e) => e.term))].slice(0, 3).join(', ')
       lines.push(`  ${score.toFixed(2)}  ${truncate(paper.title, 72).padEnd(72)}  ${truncate(evidence, 40)}`)
     }
     lines.push('')

@@ -17,7 +17,7 @@
  * Flags: --papers N (default 100000), --smoke (tiny sizes, for CI), --markdown-mb N,
  * --rss-gb X (stream an X GB listing, generated on the fly into a pipe, through the CLI and
  * report its peak RSS), --jobs-probe (measure what worker_threads could gain), --keep (keep
- * the temp dir). BENCH_DIST=/path/to/dist benchmarks another build.
+ * the temp dir), --generate FILE (only write the --papers listing to FILE). BENCH_DIST=/path/to/dist benchmarks another build.
  */
 import {spawn} from 'node:child_process'
 import {createReadStream, createWriteStream, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync} from 'node:fs'
@@ -355,6 +355,7 @@ async function main() {
       'rss-gb': {type: 'string'},
       'jobs-probe': {type: 'boolean'},
       keep: {type: 'boolean'},
+      generate: {type: 'string'},
       child: {type: 'string'},
     },
     allowPositionals: true,
@@ -383,6 +384,11 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'papersift-bench-'))
   try {
     const pools = await loadPools()
+    if (values.generate !== undefined) {
+      const {bytes} = await writeListing(values.generate, pools, {count: papers})
+      console.log(`wrote ${papers} papers, ${mb(bytes).toFixed(1)} MB to ${values.generate}`)
+      return
+    }
     if (values['rss-gb'] !== undefined) {
       const gigabytes = Number(values['rss-gb'])
       if (!(gigabytes > 0)) throw new Error('--rss-gb expects a positive number')

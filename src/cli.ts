@@ -234,7 +234,11 @@ function createMessageWriter(io: CliIo, label: string, values: Record<string, st
     write(message: ParseMessage) {
       if (message.severity === 'error') {
         errors++
-        if (message.code === 'unknown-format' || message.code === 'invalid-json' || message.code === 'invalid-xml') fatal ??= message
+        if (!fatal && (message.code === 'unknown-format' || message.code === 'invalid-json' || message.code === 'invalid-xml')) {
+          // Reported once, as the last line, whatever --quiet says.
+          fatal = message
+          return
+        }
       }
       if (values.quiet) return
       if (message.severity === 'info' && !values.verbose) return
@@ -318,9 +322,9 @@ async function runListing(rest: string[], values: Record<string, string | boolea
   const streaming = output === 'jsonl' || output === 'csv'
   const held: Array<Paper | ClassifiedPaper> = []
   let wroteHeader = false
+  let wrote = false
   try {
     for await (const paper of parseStream(counted, {format, onMessage: messages.write})) {
-      if (messages.fatal) break
       const record = classifier ? classifier.classifyPaper(paper, classifyOptions) : paper
       progress.tick(bytes)
       if (!streaming) {
@@ -332,6 +336,7 @@ async function runListing(rest: string[], values: Record<string, string | boolea
         wroteHeader = true
         io.stdout.write(toCsvRow(record as ClassifiedPaper) + '\n')
       } else io.stdout.write(JSON.stringify(record) + '\n')
+      wrote = true
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -339,14 +344,20 @@ async function runListing(rest: string[], values: Record<string, string | boolea
     throw error
   }
   progress.done()
-  if (messages.fatal) {
-    io.stderr.write(`papersift: ${label}: ${messages.fatal.reason}\n`)
+  // An input that cannot be read (binary, invalid JSON/XML) exits 1. Whatever papers were read
+  // around the error are still written (the stream has written them already), so the output
+  // does not depend on where chunk boundaries fell; an input that yielded nothing writes nothing.
+  const fatal = messages.fatal
+  if (!fatal || wrote || held.length > 0) {
+    if (output === 'csv' && !wroteHeader) io.stdout.write(csvHeader + '\n')
+    if (output === 'json') io.stdout.write(JSON.stringify(held, null, 2) + '\n')
+    else if (output === 'table') io.stdout.write(classifier ? toTopicTable(held as ClassifiedPaper[], classifier.topics) : toTable(held))
+    else if (output === 'md') io.stdout.write(toMarkdownDigest(held as ClassifiedPaper[], classifier!.topics))
+  }
+  if (fatal) {
+    io.stderr.write(`papersift: ${label}:${fatal.line}: ${fatal.reason}\n`)
     return 1
   }
-  if (output === 'csv' && !wroteHeader) io.stdout.write(csvHeader + '\n')
-  if (output === 'json') io.stdout.write(JSON.stringify(held, null, 2) + '\n')
-  else if (output === 'table') io.stdout.write(classifier ? toTopicTable(held as ClassifiedPaper[], classifier.topics) : toTable(held))
-  else if (output === 'md') io.stdout.write(toMarkdownDigest(held as ClassifiedPaper[], classifier!.topics))
   return 0
 }
 

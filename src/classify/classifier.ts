@@ -136,6 +136,11 @@ export interface PaperFeatures {
   titleMatches: PhraseMatch[]
   abstractMatches: PhraseMatch[]
   vector: Map<string, number>
+  /**
+   * Hot path (optional): the norm of `vector` and, for one topic, `[term, value · weight / norm]`
+   * for the vector's terms in the topic's profile, in vector order (as computed from `vector`).
+   */
+  shares?: ((topic: number) => {norm: number; shares: Array<[string, number]>}) | undefined
 }
 
 /** Compiled rules and profiles: what both `createClassifier` and `learn` run. */
@@ -214,9 +219,16 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
       scratch.add(abstractIds.ids, abstractIds.count, 1, termTable)
       const vectorNorm = scratch.finish(termTable)
       profiles.cosines(scratch, vectorNorm, cosines)
-      // The term → weight map only for those who read it (evidence of assigned topics).
-      const vectorIds = scratch.ids.slice(0, scratch.count)
-      const vectorValues = Float64Array.from(vectorIds, (id) => scratch.values[id]!)
+      // The vector as plain arrays (the scratch is reused); the term → weight map only for
+      // those who read it.
+      const count = scratch.count
+      const vectorIds = new Array<number>(count)
+      const vectorValues = new Array<number>(count)
+      for (let i = 0; i < count; i++) {
+        const id = scratch.ids[i]!
+        vectorIds[i] = id
+        vectorValues[i] = scratch.values[id]!
+      }
       const vectorTerms = termTable.terms
       let vector: Map<string, number> | undefined
       const rows = topics.map((topic) => {
@@ -244,6 +256,16 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
             for (let i = 0; i < vectorIds.length; i++) vector.set(vectorTerms[vectorIds[i]!]!, vectorValues[i]!)
           }
           return vector
+        },
+        shares(topic) {
+          const shares: Array<[string, number]> = []
+          if (vectorNorm > 0) {
+            for (let i = 0; i < count; i++) {
+              const weight = profiles.weightOf(topic, vectorIds[i]!)
+              if (weight !== undefined) shares.push([vectorTerms[vectorIds[i]!]!, (vectorValues[i]! * weight) / vectorNorm])
+            }
+          }
+          return {norm: vectorNorm, shares}
         },
       }
     },
@@ -317,12 +339,16 @@ function evidenceFor(engine: Engine, topic: CompiledTopic, features: PaperFeatur
   push(features.titleMatches, 'title')
   push(features.abstractMatches, 'abstract')
   // The profile terms that carry most of the cosine.
-  const vectorNorm = norm(features.vector)
+  const fast = features.shares?.(topic.index)
+  const vectorNorm = fast ? fast.norm : norm(features.vector)
   if (vectorNorm > 0) {
-    const shares: [string, number][] = []
-    for (const [term, value] of features.vector) {
-      const weight = topic.profile.get(term)
-      if (weight !== undefined) shares.push([term, (value * weight) / vectorNorm])
+    let shares: [string, number][] = []
+    if (fast) shares = fast.shares
+    else {
+      for (const [term, value] of features.vector) {
+        const weight = topic.profile.get(term)
+        if (weight !== undefined) shares.push([term, (value * weight) / vectorNorm])
+      }
     }
     shares.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     for (const [term, share] of shares.slice(0, tfidfEvidenceMax)) {

@@ -57,7 +57,7 @@ const camelSuffixPattern = /^(\p{Lu}?\p{Ll}{2,}(?:\p{Lu}\p{Ll}+)*)(\p{Lu}{2,}|\p
 const camelPrefixPattern = /^(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,}.*)$/u
 
 /** Is the text mostly upper case (a shouted title)? Then case carries no information. */
-function isShouting(text: string): boolean {
+export function isShouting(text: string): boolean {
   let upper = 0
   let lower = 0
   for (let i = 0; i < text.length && upper + lower < 400; i++) {
@@ -121,7 +121,17 @@ export function analyze(text: string): string[] {
 
 const wordScratch: string[] = []
 /** Printable or control ASCII only: NFC leaves it as it is and `’` cannot occur. */
-const asciiPattern = /^[\x00-\x7f]*$/
+const nonAsciiPattern = /[^\x00-\x7f]/
+
+/** True when `text` is ASCII: `scanWords` then reads it without NFC and with ASCII classes. */
+export function isAsciiText(text: string): boolean {
+  return !nonAsciiPattern.test(text)
+}
+
+/** An ASCII text as `scanWords` reads it: possessive `'s` dropped. */
+export function dropPossessives(text: string): string {
+  return text.indexOf("'") === -1 ? text : text.replace(/['’]s\b/g, '')
+}
 
 /**
  * The words of a text as `analyze` reads them, before case handling and stemming (NFC,
@@ -131,14 +141,14 @@ const asciiPattern = /^[\x00-\x7f]*$/
  */
 export function scanWords(text: string, out: string[]): boolean {
   out.length = 0
-  if (!asciiPattern.test(text)) {
+  if (nonAsciiPattern.test(text)) {
     const normalized = text.normalize('NFC').replace(/['’]s\b/g, '')
     for (const match of normalized.matchAll(wordPattern)) out.push(match[0].replace(/['’]/g, ''))
     return isShouting(normalized)
   }
   // ASCII: the same words as `wordPattern`, by hand (letters and digits, then optionally an
   // apostrophe and letters), without a match object per word.
-  const s = text.indexOf("'") === -1 ? text : text.replace(/['’]s\b/g, '')
+  const s = dropPossessives(text)
   const n = s.length
   let i = 0
   while (i < n) {
@@ -159,11 +169,11 @@ export function scanWords(text: string, out: string[]): boolean {
   return isShouting(s)
 }
 
-function isAsciiLetter(c: number): boolean {
+export function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 }
 
-function isAsciiAlnum(c: number): boolean {
+export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 }
 

@@ -5,7 +5,7 @@
  * term → weight; profiles are unit-length.
  */
 
-import {scanWords, termsOf} from './text.js'
+import {dropPossessives, isAsciiAlnum, isAsciiLetter, isAsciiText, isShouting, scanWords, termsOf} from './text.js'
 
 /** Terms too common to carry topic information; the rest get their weight from IDF. */
 const stopTerms = new Set(
@@ -298,6 +298,13 @@ export class ProfileIndex {
     this.dots = new Float64Array(profiles.length)
   }
 
+  /** The weight of a term id in a topic's profile, or undefined. */
+  weightOf(topic: number, id: number): number | undefined {
+    if (id + 1 >= this.start.length) return undefined
+    for (let k = this.start[id]!, end = this.start[id + 1]!; k < end; k++) if (this.topic[k] === topic) return this.weight[k]
+    return undefined
+  }
+
   /**
    * Cosine of the current document with every profile, into `out` (indexed by topic): the
    * same sums in the same order as `cosine()` (document order when the document has no more
@@ -350,45 +357,192 @@ export class IdBuffer {
   }
 }
 
-const wordCacheMax = 1 << 18
+/** Words remembered per reader (each table); past that the table starts afresh. */
+const wordTableMax = 1 << 18
 
 /**
- * `analyze()` straight to term ids: words memoised to their ids, so a word already seen
- * costs one map look-up.
+ * Open-addressing table of words → term ids, looked up by a span of a text and its hash, so
+ * a word already seen costs neither a substring nor a map look-up.
+ */
+class WordTable {
+  private keys: Array<string | undefined>
+  private hashes: Int32Array
+  /** The term id of a one-term word, or -1 when the word has several (in `multi`). */
+  private single: Int32Array
+  private multi: Array<Int32Array | undefined>
+  private mask: number
+  private size = 0
+
+  constructor(private readonly capacity = 1 << 12) {
+    this.keys = new Array<string | undefined>(capacity).fill(undefined)
+    this.hashes = new Int32Array(capacity)
+    this.single = new Int32Array(capacity)
+    this.multi = new Array<Int32Array | undefined>(capacity).fill(undefined)
+    this.mask = capacity - 1
+  }
+
+  /** The slot holding the word `s[start..end)`, or the empty slot where it would go. */
+  find(s: string, start: number, end: number, hash: number): number {
+    const length = end - start
+    const {keys, hashes, mask} = this
+    let slot = hash & mask
+    for (;;) {
+      const key = keys[slot]
+      if (key === undefined) return slot
+      if (hashes[slot] === hash && key.length === length) {
+        let k = 0
+        while (k < length && key.charCodeAt(k) === s.charCodeAt(start + k)) k++
+        if (k === length) return slot
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  has(slot: number): boolean {
+    return this.keys[slot] !== undefined
+  }
+
+  /** Push the ids of the word in a filled slot. */
+  push(slot: number, out: IdBuffer): void {
+    const id = this.single[slot]!
+    if (id >= 0) out.push(id)
+    else {
+      const ids = this.multi[slot]!
+      for (let j = 0; j < ids.length; j++) out.push(ids[j]!)
+    }
+  }
+
+  /** Fill an empty slot (from `find`); the table may be rebuilt, so find again after. */
+  set(slot: number, word: string, hash: number, ids: Int32Array): void {
+    this.keys[slot] = word
+    this.hashes[slot] = hash
+    if (ids.length === 1) this.single[slot] = ids[0]!
+    else {
+      this.single[slot] = -1
+      this.multi[slot] = ids
+    }
+    this.size++
+    if (this.size * 2 > this.keys.length) {
+      if (this.keys.length * 2 > wordTableMax * 2) this.clear()
+      else this.grow()
+    }
+  }
+
+  clear(): void {
+    this.keys = new Array<string | undefined>(this.capacity).fill(undefined)
+    this.hashes = new Int32Array(this.capacity)
+    this.single = new Int32Array(this.capacity)
+    this.multi = new Array<Int32Array | undefined>(this.capacity).fill(undefined)
+    this.mask = this.capacity - 1
+    this.size = 0
+  }
+
+  private grow(): void {
+    const {keys, hashes, single, multi} = this
+    const capacity = keys.length * 2
+    this.keys = new Array<string | undefined>(capacity).fill(undefined)
+    this.hashes = new Int32Array(capacity)
+    this.single = new Int32Array(capacity)
+    this.multi = new Array<Int32Array | undefined>(capacity).fill(undefined)
+    this.mask = capacity - 1
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+      if (key === undefined) continue
+      let slot = hashes[i]! & this.mask
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask
+      this.keys[slot] = key
+      this.hashes[slot] = hashes[i]!
+      this.single[slot] = single[i]!
+      this.multi[slot] = multi[i]
+    }
+  }
+}
+
+/** FNV-1a step over one UTF-16 code unit. */
+const fnvOffset = 0x811c9dc5 | 0
+function fnv(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193)
+}
+
+function hashOf(word: string): number {
+  let hash = fnvOffset
+  for (let i = 0; i < word.length; i++) hash = fnv(hash, word.charCodeAt(i))
+  return hash
+}
+
+/**
+ * `analyze()` straight to term ids: each distinct word is analysed once (`termsOf`) and
+ * remembered with its ids, so a word seen before costs a hash and a compare.
  */
 export class TermReader {
   private readonly words: string[] = []
-  private readonly cache = new Map<string, number | Int32Array>()
-  private readonly shoutedCache = new Map<string, number | Int32Array>()
+  private readonly plain = new WordTable()
+  private readonly shouted = new WordTable()
 
   constructor(private readonly table: TermTable) {}
 
-  /** Call between documents: keeps the table (and so the memo) bounded. */
+  /** Call between documents: keeps the term table (and so the word tables) bounded. */
   maintain(): void {
     if (this.table.trim()) {
-      this.cache.clear()
-      this.shoutedCache.clear()
+      this.plain.clear()
+      this.shouted.clear()
     }
   }
 
   /** The terms of `text` (as `analyze(text)`) as ids, into `out` (cleared first). */
   read(text: string, out: IdBuffer): void {
     out.count = 0
-    const words = this.words
-    const shouting = scanWords(text, words)
-    const cache = shouting ? this.shoutedCache : this.cache
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!
-      let entry = cache.get(word)
-      if (entry === undefined) {
-        const terms = termsOf(word, shouting)
-        entry = terms.length === 1 ? this.table.id(terms[0]!) : Int32Array.from(terms, (term) => this.table.id(term))
-        if (cache.size >= wordCacheMax) cache.clear()
-        cache.set(word, entry)
+    if (!isAsciiText(text)) {
+      // Unicode: the general word scan, then the same table by word.
+      const words = this.words
+      const shouting = scanWords(text, words)
+      const table = shouting ? this.shouted : this.plain
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i]!
+        this.lookup(table, word, 0, word.length, hashOf(word), shouting, out)
       }
-      if (typeof entry === 'number') out.push(entry)
-      else for (let j = 0; j < entry.length; j++) out.push(entry[j]!)
+      words.length = 0
+      return
     }
-    words.length = 0
+    // ASCII (as `scanWords`): letters and digits, then optionally an apostrophe and letters.
+    const s = dropPossessives(text)
+    const shouting = isShouting(s)
+    const table = shouting ? this.shouted : this.plain
+    const n = s.length
+    let i = 0
+    while (i < n) {
+      let c = s.charCodeAt(i)
+      if (!isAsciiAlnum(c)) {
+        i++
+        continue
+      }
+      const start = i
+      let hash = fnv(fnvOffset, c)
+      i++
+      while (i < n) {
+        c = s.charCodeAt(i)
+        if (!isAsciiAlnum(c)) break
+        hash = fnv(hash, c)
+        i++
+      }
+      if (i + 1 < n && c === 39 && isAsciiLetter(s.charCodeAt(i + 1))) {
+        const apostrophe = i
+        i += 2
+        while (i < n && isAsciiLetter(s.charCodeAt(i))) i++
+        const word = s.slice(start, apostrophe) + s.slice(apostrophe + 1, i)
+        this.lookup(table, word, 0, word.length, hashOf(word), shouting, out)
+      } else this.lookup(table, s, start, i, hash, shouting, out)
+    }
+  }
+
+  private lookup(table: WordTable, s: string, start: number, end: number, hash: number, shouting: boolean, out: IdBuffer): void {
+    let slot = table.find(s, start, end, hash)
+    if (!table.has(slot)) {
+      const word = s.slice(start, end)
+      const ids = Int32Array.from(termsOf(word, shouting), (term) => this.table.id(term))
+      table.set(slot, word, hash, ids)
+      slot = table.find(s, start, end, hash)
+    }
+    table.push(slot, out)
   }
 }

@@ -47,6 +47,11 @@ const namedEntities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot:
 /**
  * Decode the five predefined XML entities and numeric character references, once
  * (`&amp;lt;` → `&lt;`). Other named references stay as written: they would need a DOCTYPE.
+ *
+ * @param value Text as it stands in the XML.
+ * @returns The decoded text.
+ * @example
+ *   decodeXmlEntities('Bj&#246;rn &amp; &lol9;') // => 'Björn & &lol9;'
  */
 export function decodeXmlEntities(value: string): string {
   if (!value.includes('&')) return value

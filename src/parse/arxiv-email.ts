@@ -75,7 +75,7 @@ const mailChromePatterns = [
   /^Archives at https?:\/\/arxiv\.org\/?$/i,
   /^To unsubscribe, e-mail To: \S+@arxiv\.org, Subject: cancel$/i,
   /\be-mail To: \S+@arxiv\.org\b/i,
-  /^received from\s+.+\s+to\s+.+$/i,
+  /^received from\s+\S/i,
 ]
 const submissionsToPattern = /^Submissions to:$/i
 
@@ -236,7 +236,8 @@ export function createArxivEmailParser(context: FormatContext): LineParser {
     const authors = f.get('authors')
     const draft: PaperDraft = {
       title: f.get('title'),
-      authors: authors === undefined ? undefined : splitAuthors(stripParentheses(authors)),
+      // Whitespace collapsed first: `splitAuthors` splits on `\s*,\s*`, slow on long space runs.
+      authors: authors === undefined ? undefined : splitAuthors(stripParentheses(authors).replace(/\s+/g, ' ')),
       arxivId: current.id,
       abstract: abstract || undefined,
       categories,
@@ -305,16 +306,18 @@ export function createArxivEmailParser(context: FormatContext): LineParser {
       current.openField = undefined
       return
     }
-    if (current.fields.size === 0 && current.date === undefined) {
+    if (current.fields.size === 0) {
       const date = datePattern.exec(text) ?? replacedPattern.exec(text)
       if (date) {
-        current.date = date[1]
-        current.replacement = replacedPattern.test(text)
+        // The first date line is the one of this listing; `Date (revised v2): …` lines may follow.
+        if (current.date === undefined) {
+          current.date = date[1]
+          current.replacement = replacedPattern.test(text)
+        }
         return
       }
     }
     if (readField(current, text, line)) return
-    if (datePattern.test(text) || replacedPattern.test(text)) return // a second date line (`Date (revised v2): …`)
     noise(line, `Skipped an unrecognised line in an arXiv entry: "${text.trim().slice(0, 60)}"`)
   }
 
@@ -387,7 +390,8 @@ export function createArxivEmailParser(context: FormatContext): LineParser {
 
   return {
     push(raw, line) {
-      const text = raw.replace(/[\s\u00A0]+$/, '')
+      // `trimEnd`, not a `\s+$` regex: that one is quadratic on a long run of inner spaces.
+      const text = raw.trimEnd()
       const trimmed = text.trim()
       const current = entry
 
@@ -406,9 +410,10 @@ export function createArxivEmailParser(context: FormatContext): LineParser {
         current.endLine = separatorLine
       }
 
-      const listId = listIdPattern.exec(trimmed)
+      // Inside a mail entry, `[1] arXiv:…` is a reference in the abstract, not a list-page entry.
+      const listId = entry?.kind === 'mail' ? null : listIdPattern.exec(trimmed)
       if (listId && parseArxivId(listId[1]!)) {
-        if (entry) closeEntry(entry.kind === 'mail' || !entry.subjects)
+        if (entry) closeEntry(!entry.subjects)
         const next = startEntry('list', line)
         next.id = listId[1]
         next.replacement = /\(replaced\)/i.test(listId[2] ?? '')
@@ -491,7 +496,7 @@ export const arxivEmailFormat: FormatDefinition = {
       } else if (listIdPattern.test(line)) {
         const titled = head.slice(i + 1, i + 1 + detectLookahead).some((l) => /^Title:/.test(l.trim()))
         score = Math.max(score, titled ? 0.95 : 0.6)
-      } else if (submissionsToPattern.test(line) || /^received from\s+.+\s+to\s+/i.test(line) || /^Subject:\s*\S+ daily Subj-class mailing\b/i.test(line)) {
+      } else if (submissionsToPattern.test(line) || /^received from\s+\S.*\bto\s+\S/i.test(line) || /^Subject:\s*\S+ daily Subj-class mailing\b/i.test(line)) {
         score = Math.max(score, 0.9)
       }
     }

@@ -3,7 +3,7 @@
  * validated `Paper` (or an `invalid-record` message) the same way for every format.
  */
 import type {Format, Link, Metrics, Paper} from '../schema.js'
-import {PaperSchema} from '../schema.js'
+import {arxivIdPattern, formats, isoDatePattern, linkRoles, PaperSchema} from '../schema.js'
 import {cleanAuthor, cleanText, cleanTitle, titleId, toIsoDate} from '../text/normalize.js'
 import {createMessage, type ParseMessage} from '../message.js'
 import {
@@ -110,6 +110,8 @@ export function finalizeDraft(draft: PaperDraft, format: Format): FinalizeResult
   assign(candidate, 'metrics', draft.metrics && Object.keys(draft.metrics).length > 0 ? {...draft.metrics} : undefined)
   assign(candidate, 'section', draft.section?.length ? draft.section.map(cleanText).filter(Boolean) : undefined)
 
+  const fast = checkedPaper(candidate)
+  if (fast) return {paper: fast, messages}
   const result = PaperSchema.safeParse(candidate)
   if (!result.success) {
     const first = result.error.issues[0]
@@ -129,4 +131,115 @@ export function finalizeDraft(draft: PaperDraft, format: Format): FinalizeResult
 
 function assign(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value
+}
+
+/**
+ * Hot path of `PaperSchema.safeParse` for the records `finalizeDraft` builds: when every field
+ * plainly passes, the same output zod gives (fresh objects and arrays, keys in schema order);
+ * otherwise undefined, and zod decides (and words the error). Off when the schema's keys are
+ * not the ones checked here.
+ */
+const paperKeys = [
+  'id', 'title', 'abstract', 'authors', 'arxivId', 'arxivVersion', 'doi', 'links', 'published', 'venue', 'year',
+  'categories', 'comments', 'keywords', 'metrics', 'section', 'source',
+] as const
+const fastPathOn =
+  Object.keys(PaperSchema.shape).join(',') === paperKeys.join(',') &&
+  Object.keys(PaperSchema.shape.source.shape).join(',') === 'format,line,endLine' &&
+  Object.keys(PaperSchema.shape.links.element.shape).join(',') === 'url,role' &&
+  Object.keys(PaperSchema.shape.metrics.unwrap().shape).join(',') === 'upvotes,stars,comments'
+const formatSet: ReadonlySet<unknown> = new Set(formats)
+const roleSet: ReadonlySet<unknown> = new Set(linkRoles)
+const doiPattern = /^10\.\d{4,9}\/\S+$/
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0
+const isCount = (value: unknown, min: number): value is number => Number.isSafeInteger(value) && (value as number) >= min
+function textArray(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  for (const item of value) if (!isText(item)) return undefined
+  return [...(value as string[])]
+}
+
+function checkedPaper(candidate: Record<string, unknown>): Paper | undefined {
+  if (!fastPathOn) return undefined
+  for (const key in candidate) if (!(paperKeys as readonly string[]).includes(key) || candidate[key] === undefined) return undefined
+  const {id, title, abstract, authors, arxivId, arxivVersion, doi, links, published, venue, year, categories, comments, keywords, metrics, section, source} = candidate
+  if (!isText(id) || !isText(title) || title.length > 1000) return undefined
+  const out: Record<string, unknown> = {id, title}
+  if (abstract !== undefined) {
+    if (!isText(abstract)) return undefined
+    out.abstract = abstract
+  }
+  const authorList = textArray(authors)
+  if (!authorList) return undefined
+  out.authors = authorList
+  if (arxivId !== undefined) {
+    if (typeof arxivId !== 'string' || !arxivIdPattern.test(arxivId)) return undefined
+    out.arxivId = arxivId
+  }
+  if (arxivVersion !== undefined) {
+    if (!isCount(arxivVersion, 1)) return undefined
+    out.arxivVersion = arxivVersion
+  }
+  if (doi !== undefined) {
+    if (typeof doi !== 'string' || !doiPattern.test(doi)) return undefined
+    out.doi = doi
+  }
+  if (!Array.isArray(links)) return undefined
+  const linkList: Link[] = []
+  for (const link of links as unknown[]) {
+    if (typeof link !== 'object' || link === null) return undefined
+    const {url, role} = link as Record<string, unknown>
+    if (!isText(url) || !roleSet.has(role)) return undefined
+    linkList.push({url, role: role as Link['role']})
+  }
+  out.links = linkList
+  if (published !== undefined) {
+    if (typeof published !== 'string' || !isoDatePattern.test(published)) return undefined
+    out.published = published
+  }
+  if (venue !== undefined) {
+    if (!isText(venue)) return undefined
+    out.venue = venue
+  }
+  if (year !== undefined) {
+    if (!isCount(year, 1900) || year > 2100) return undefined
+    out.year = year
+  }
+  if (categories !== undefined) {
+    const list = textArray(categories)
+    if (!list) return undefined
+    out.categories = list
+  }
+  if (comments !== undefined) {
+    if (!isText(comments)) return undefined
+    out.comments = comments
+  }
+  if (keywords !== undefined) {
+    const list = textArray(keywords)
+    if (!list) return undefined
+    out.keywords = list
+  }
+  if (metrics !== undefined) {
+    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) return undefined
+    const m = metrics as Record<string, unknown>
+    const copy: Metrics = {}
+    for (const key in m) if (key !== 'upvotes' && key !== 'stars' && key !== 'comments') return undefined
+    for (const key of ['upvotes', 'stars', 'comments'] as const) {
+      if (!(key in m)) continue
+      if (!isCount(m[key], 0)) return undefined
+      copy[key] = m[key]
+    }
+    out.metrics = copy
+  }
+  if (section !== undefined) {
+    const list = textArray(section)
+    if (!list) return undefined
+    out.section = list
+  }
+  if (typeof source !== 'object' || source === null) return undefined
+  const {format, line, endLine} = source as Record<string, unknown>
+  if (!formatSet.has(format) || !isCount(line, 1) || !isCount(endLine, 1)) return undefined
+  out.source = {format, line, endLine}
+  return out as Paper
 }

@@ -56,6 +56,8 @@ function looksBinary(head: string): boolean {
 
 export function createListingParser(format: Format | 'auto', callbacks: EngineCallbacks): ListingParser {
   let lineNumber = 0
+  /** The unfinished last line, in pieces (joined when a line break arrives); `partial` is the last piece. */
+  const pieces: string[] = []
   let partial = ''
   let started = false
   let binary = false
@@ -131,15 +133,30 @@ export function createListingParser(format: Format | 'auto', callbacks: EngineCa
   return {
     write(chunk: string) {
       if (chunk.length === 0) return
-      let text = partial + chunk
       if (!started) {
         started = true
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1)
+        if (chunk.length === 0) return
       }
+      // A chunk without a line break only extends the unfinished line: keep the pieces and
+      // join them once, so a very long line costs linear time, not a rescan per chunk.
+      const endsWithCr = partial.length > 0 && partial.charCodeAt(partial.length - 1) === 13
+      if (!endsWithCr && chunk.indexOf('\n') === -1 && chunk.indexOf('\r') === -1) {
+        pieces.push(chunk)
+        partial = chunk
+        return
+      }
+      const head = pieces.length > 0 ? pieces.join('') : ''
+      pieces.length = 0
+      const text = head + chunk
+      // Neither line break occurs before `head.length` (but a `\r` may end the head).
       let from = 0
+      let lf = text.indexOf('\n', head.length)
+      let cr = text.indexOf('\r', endsWithCr ? head.length - 1 : head.length)
       for (;;) {
-        const lf = text.indexOf('\n', from)
-        const cr = text.indexOf('\r', from)
+        // Each search resumes where the last one stopped: one scan per chunk, not one per line.
+        if (lf !== -1 && lf < from) lf = text.indexOf('\n', from)
+        if (cr !== -1 && cr < from) cr = text.indexOf('\r', from)
         if (lf === -1 && cr === -1) break
         let end: number
         let next: number
@@ -156,10 +173,13 @@ export function createListingParser(format: Format | 'auto', callbacks: EngineCa
         from = next
       }
       partial = text.slice(from)
+      if (partial.length > 0) pieces.push(partial)
     },
     end() {
-      if (partial.length > 0) {
-        const last = partial.endsWith('\r') ? partial.slice(0, -1) : partial
+      if (pieces.length > 0) {
+        const rest = pieces.join('')
+        pieces.length = 0
+        const last = rest.endsWith('\r') ? rest.slice(0, -1) : rest
         partial = ''
         pushLine(last)
       }

@@ -9,6 +9,7 @@ import {arxivEmailFormat} from './arxiv-email.js'
 import {arxivAtomFormat} from './arxiv-atom.js'
 import {hfJsonFormat} from './hf-json.js'
 import {jsonlFormat} from './jsonl.js'
+import {markdownFormat} from './markdown.js'
 // formats: end imports
 
 export {plainTextFormat}
@@ -19,6 +20,7 @@ export const formatDefinitions: readonly FormatDefinition[] = [
   arxivAtomFormat,
   hfJsonFormat,
   jsonlFormat,
+  markdownFormat,
   // formats: end entries
   plainTextFormat,
 ]

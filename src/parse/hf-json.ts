@@ -83,8 +83,9 @@ function toDraft(element: HfDailyPaper, line: number, endLine: number): PaperDra
     if (name) authors.push(name)
   }
   return {
-    title: paper.title ?? element.title ?? undefined,
-    abstract: paper.summary ?? element.summary ?? undefined,
+    // `||`: an empty paper-level string falls back to the element's own field too.
+    title: paper.title || element.title || undefined,
+    abstract: paper.summary || element.summary || undefined,
     authors,
     arxivId: paper.id,
     published: isoDay(paper.publishedAt ?? element.publishedAt),
@@ -129,6 +130,11 @@ const literalPattern = /true|false|null/y
  * Check the syntax of a sequence of JSON values and find the elements: the values of a top-level
  * array, of a top-level object's `dailyPapers` array, or a top-level object itself. Stops at the
  * first syntax error; the elements read before it are kept.
+ *
+ * @param text JSON text (one value, or several separated by whitespace as in JSON Lines).
+ * @returns Element offsets `[start, end)` and the first syntax error, if any.
+ * @example
+ *   scanJsonElements('[{"a": 1}, {').elements // => [{start: 1, end: 9}]
  */
 export function scanJsonElements(text: string): ScanResult {
   const elements: Span[] = []

@@ -116,15 +116,35 @@ export function detectFormat(text: string): Format {
 /** Decode bytes as UTF-8, or UTF-16 when the first bytes are a UTF-16 BOM; split characters are carried over. */
 function createDecoder(): {decode(bytes: Uint8Array): string; flush(): string} {
   let decoder: TextDecoder | undefined
+  // The BOM is two bytes, and a first chunk may hold only one: wait for the second.
+  let first: Uint8Array | undefined
   return {
     decode(bytes) {
       if (!decoder) {
+        if (first) {
+          const joined = new Uint8Array(first.length + bytes.length)
+          joined.set(first)
+          joined.set(bytes, first.length)
+          bytes = joined
+          first = undefined
+        }
+        if (bytes.length < 2) {
+          if (bytes.length === 1) first = bytes.slice()
+          return ''
+        }
         const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8'
         decoder = new TextDecoder(label)
       }
       return decoder.decode(bytes, {stream: true})
     },
     flush() {
+      if (first) {
+        // A one-byte input: UTF-8.
+        decoder = new TextDecoder('utf-8')
+        const text = decoder.decode(first, {stream: true})
+        first = undefined
+        return text + decoder.decode()
+      }
       return decoder ? decoder.decode() : ''
     },
   }

@@ -49,11 +49,11 @@ export function arxivIdFromText(text: string): ArxivRef | undefined {
 
 /** Trim punctuation a sentence put after a DOI or URL. */
 function trimTrailing(value: string): string {
-  let out = value.replace(/[.,;:!?'"*_>]+$/, '')
+  let out = value.replace(/(?<![.,;:!?'"*_>])[.,;:!?'"*_>]+$/, '') // lookbehind: linear (one start per run)
   // Drop a closing bracket that has no opening partner inside the URL: `(see https://x.org/a)`.
   for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
     while (out.endsWith(close) && count(out, open) < count(out, close)) {
-      out = out.slice(0, -1).replace(/[.,;:!?'"]+$/, '')
+      out = out.slice(0, -1).replace(/(?<![.,;:!?'"])[.,;:!?'"]+$/, '')
     }
   }
   return out
@@ -162,7 +162,7 @@ function urlKey(url: string): string {
   return url
     .replace(/^https?:\/\/(?:www\.)?/i, '')
     .replace(/\.git$/i, '')
-    .replace(/[/#?]+$/, '')
+    .replace(/(?<![/#?])[/#?]+$/, '')
     .toLowerCase()
 }
 

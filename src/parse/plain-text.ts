@@ -11,7 +11,8 @@ import type {Metrics} from '../schema.js'
 import {cleanText, parseCount, splitAuthors, toIsoDate} from '../text/normalize.js'
 import type {PaperDraft} from './draft.js'
 import type {FormatContext, FormatDefinition, LineParser} from './format.js'
-import {parseArxivId} from './links.js'
+import type {Link, LinkRole} from '../schema.js'
+import {extractUrls, linkRole, parseArxivId} from './links.js'
 
 /** Lines that are page chrome wherever they appear (compared lower-cased, trimmed). */
 const chromeLines = new Set([
@@ -61,9 +62,35 @@ const titleLabelPattern = /^title\s*:\s*(.+)$/i
 /** Lines of newsletters and mail that are never papers. */
 const bannerPattern =
   /\b(?:subscribe|unsubscribe|newsletter|cookies?|privacy policy|sponsored|advertisement|view (?:this|it) in (?:your )?browser|all rights reserved|forwarded message|read more|click here|sign up|log in)\b|©/i
+/**
+ * Sentences that only mail furniture says (an abstract may well mention cookies or a privacy
+ * policy, but not "this email" or "unsubscribe").
+ */
+const mailBannerPattern =
+  /\b(?:this (?:e-?mail|newsletter|message) (?:was|is|uses|contains)|you(?:'re| are) receiving|(?:manage|update) (?:your )?(?:cookie|subscription|e-?mail) (?:preferences|settings)|unsubscribe|view (?:this|it) in (?:your )?browser|all rights reserved|forwarded message)\b|©/i
 /** Session headings that interleave with accept lists. */
 const sessionPattern =
   /^(?:oral|orals|poster|posters|spotlight|spotlights|session|track|workshop|tutorial|accepted papers|main conference|findings|best paper)s?\b/i
+
+/**
+ * Headings that are never paper titles, recognised when alone in their block: sessions
+ * (`Oral Session 3`, `Poster`, `Spotlight Posters`, `Session 2: Graphs`), a venue and year
+ * (`NeurIPS 2023 Accepted Papers`, `ICCV 2023 Open Access Repository`), `Accepted papers`.
+ */
+const sessionHeadingPattern =
+  /^(?:(?:oral|poster|spotlight|highlight)s?(?:\s+(?:session|presentation|paper)s?)?(?:\s+#?[\dA-Z]{1,3}[a-z]?)?|(?:session|track)\s+#?[\dA-Z]{1,3}[a-z]?(?:\s*[:\-–—]\s*.{1,60})?|(?:main (?:conference|track)|findings|best papers?|outstanding papers?)(?: papers)?)$/i
+const venueHeadingPattern =
+  /^(?:(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|wacv|bmvc|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigcomm|nsdi|osdi|sosp|mlsys|uai|aistats|corl|icra|iros|infocom|mobicom)\s*'?\d{2,4}\b[^:]{0,60}|(?:list of )?accepted papers(?: [^:]{0,40})?)$/i
+/** A line of bracketed link labels under a CVF-style entry: `[pdf] [supp] [arXiv] [bibtex]`. */
+const linkLabelsPattern = /^(?:\[[^\]\n]{1,24}\]\s*)+$/
+/** A list marker before a title: `1.`, `12)`, `•`, `-`. */
+const listMarkerPattern = /^(?:\d{1,3}[.)]|[•▪◦‣∙*–—-])\s+(?=\S)/u
+/** A link label that says what the link is. */
+const roleLabels: ReadonlyArray<[RegExp, LinkRole]> = [
+  [/\b(?:code|github|gitlab|repo|repository|implementation|source)\b/i, 'code'],
+  [/\b(?:project|website|homepage|page|demo)\b/i, 'project'],
+  [/\b(?:data|dataset|datasets)\b/i, 'dataset'],
+]
 
 /** A title is a line of at most this many characters; longer is prose. */
 const titleSizeMax = 300
@@ -150,6 +177,47 @@ function isNoise(line: string): boolean {
   )
 }
 
+/** Most significant words start with a capital letter: `Deep Residual Learning for Image Recognition`. */
+function isTitleCase(line: string): boolean {
+  let significant = 0
+  let capital = 0
+  for (const word of words(line)) {
+    const letters = word.replace(/[^\p{L}]/gu, '')
+    if (letters.length === 0 || (titleWords.has(letters.toLowerCase()) && letters.length <= 4)) continue
+    significant++
+    if (/^\p{Lu}/u.test(letters)) capital++
+  }
+  return significant > 0 && capital / significant >= 0.6
+}
+
+/**
+ * Links of a line made only of URLs and short labels, else undefined.
+ *
+ *   > | Code: https://github.com/owner/repo | Paper: https://arxiv.org/abs/2401.01234
+ */
+function linksOfLine(line: string): Link[] | undefined {
+  if (!/https?:\/\/|www\./i.test(line)) return undefined
+  const links: Link[] = []
+  let label: string[] = []
+  for (const token of words(line)) {
+    const url = /^[<(\[]?(?:https?:\/\/|www\.)/i.test(token) ? extractUrls(token)[0] : undefined
+    if (!url) {
+      const word = token.replace(/^[|·•,;:()[\]<>–—-]+|[|·•,;:()[\]<>–—-]+$/gu, '')
+      if (word) label.push(word)
+      if (label.length > 3) return undefined
+      continue
+    }
+    const text = label.join(' ')
+    const role = roleLabels.find(([pattern]) => pattern.test(text))?.[1]
+    const guessed = linkRole(url)
+    // The host decides (a `Code:` label on an arXiv URL is still the abstract); the label only
+    // names links on hosts we do not know.
+    links.push({url, role: guessed === 'other' && role ? role : guessed})
+    label = []
+  }
+  return label.length === 0 && links.length > 0 ? links : undefined
+}
+
 /** The plain-text line machine. */
 export function createPlainTextParser(context: FormatContext): LineParser {
   let draft: PaperDraft | undefined
@@ -167,6 +235,8 @@ export function createPlainTextParser(context: FormatContext): LineParser {
   let pending: Metrics = {}
   let pendingPublished: string | undefined
   let section: string[] | undefined
+  /** The venue heading (`NeurIPS 2023 Accepted Papers`) session headings sit under. */
+  let venue: string | undefined
   let sawAbstract = false
   let sawAuthors = false
 
@@ -176,7 +246,8 @@ export function createPlainTextParser(context: FormatContext): LineParser {
     draft = undefined
     inAbstract = false
     inAuthorList = false
-    const titleOnly = !current.abstract && !(current.authors?.length) && !current.arxivId && !current.metrics
+    const titleOnly =
+      !current.abstract && !(current.authors?.length) && !current.arxivId && !current.metrics && !current.links?.length
     if (titleOnly) {
       const title = cleanText(current.title ?? '')
       if (bannerPattern.test(title) || words(title).length <= 1) {
@@ -189,7 +260,8 @@ export function createPlainTextParser(context: FormatContext): LineParser {
         return
       }
     }
-    if (!current.abstract && !(current.authors?.length) && sawAbstract) {
+    // In a listing with abstracts, an entry without one (authors or not) is worth a warning.
+    if (!current.abstract && sawAbstract) {
       context.message(createMessage('missing-abstract', 'warning', current.line, `"${cleanText(current.title ?? '').slice(0, 60)}" has no abstract`))
     }
     context.emit(current)
@@ -197,7 +269,7 @@ export function createPlainTextParser(context: FormatContext): LineParser {
 
   function open(title: string, line: number): void {
     close()
-    draft = {title, line, endLine: line}
+    draft = {title: title.replace(listMarkerPattern, ''), line, endLine: line}
     if (section) draft.section = section
     if (Object.keys(pending).length > 0) draft.metrics = pending
     if (pendingPublished) draft.published = pendingPublished
@@ -238,6 +310,8 @@ export function createPlainTextParser(context: FormatContext): LineParser {
       return true
     }
     if (lower === 'submitted by') {
+      // A new card: the line held back belongs to the card before.
+      release(undefined)
       close()
       inCardHeader = true
       expect = 'username'
@@ -263,9 +337,15 @@ export function createPlainTextParser(context: FormatContext): LineParser {
     if (published?.[1]) {
       const date = toIsoDate(published[1])
       if (date) {
-        if (draft && !inCardHeader) draft.published = date
-        else pendingPublished = date
+        if (draft && !inCardHeader) {
+          draft.published = date
+          draft.endLine = Math.max(draft.endLine, line)
+        } else pendingPublished = date
       }
+      return true
+    }
+    if (linkLabelsPattern.test(text)) {
+      context.message(createMessage('noise-line', 'info', line, `Skipped link labels: "${text.slice(0, 80)}"`))
       return true
     }
     if (chromeLines.has(lower) || dateLinePattern.test(text)) {
@@ -311,6 +391,31 @@ export function createPlainTextParser(context: FormatContext): LineParser {
       draft.endLine = line
       return
     }
+
+    // `Code: https://github.com/owner/repo`: links of the entry being read.
+    const links = linksOfLine(text)
+    if (links) {
+      if (draft) {
+        draft.links = [...(draft.links ?? []), ...links]
+        draft.endLine = line
+      } else context.message(createMessage('noise-line', 'info', line, `Skipped links that belong to no entry: "${text.slice(0, 80)}"`))
+      return
+    }
+    // `Unsubscribe | View in browser`, `This email uses cookies. …`: mail and page furniture.
+    if (text.length <= titleSizeMax && ((bannerPattern.test(text) && /\s\|\s/.test(text)) || mailBannerPattern.test(text))) {
+      context.message(createMessage('noise-line', 'info', line, `Skipped banner line: "${text.slice(0, 80)}"`))
+      return
+    }
+    // A heading alone in its block: `Oral Session 3`, `NeurIPS 2023 Accepted Papers`.
+    if (position === 0 && next === undefined && (sessionHeadingPattern.test(text) || venueHeadingPattern.test(text))) {
+      close()
+      if (venueHeadingPattern.test(text)) {
+        venue = text
+        section = [text]
+      } else section = venue ? [venue, text] : [text]
+      context.message(createMessage('not-a-paper', 'info', line, `Read "${text.slice(0, 80)}" as a section heading`))
+      return
+    }
     if (draft && inAuthorList) {
       if (text === ',' || text === '·') return
       if (isAuthorLine(text) || isName(cleanText(text))) {
@@ -326,7 +431,10 @@ export function createPlainTextParser(context: FormatContext): LineParser {
     }
 
     if (draft && !draft.abstract) {
-      if (!draft.authors?.length && isAuthorLine(text) && !isProse(text, undefined)) {
+      // A line that starts a block and is followed by an author line is the next entry's
+      // title, even when it reads like a name (`Visual Instruction Tuning`).
+      const titleOfNext = position === 0 && next !== undefined && isAuthorLine(next)
+      if (!draft.authors?.length && !titleOfNext && isAuthorLine(text)) {
         draft.authors = splitAuthors(text)
         draft.endLine = line
         sawAuthors = true
@@ -336,7 +444,7 @@ export function createPlainTextParser(context: FormatContext): LineParser {
         startAbstract(text, line)
         return
       }
-    } else if (draft?.abstract && position === 0 && next === undefined && isLongProse(text)) {
+    } else if (draft?.abstract && position === 0 && isParagraph(text, next)) {
       // Another paragraph of the same abstract.
       draft.abstract = `${draft.abstract}\n\n${text}`
       inAbstract = true
@@ -363,6 +471,20 @@ export function createPlainTextParser(context: FormatContext): LineParser {
 
   function isLongProse(text: string): boolean {
     return text.length >= proseSizeMin || (words(text).length >= 20 && /[.!?]$/.test(text))
+  }
+
+  /**
+   * A paragraph that goes on an abstract (the line starts a block after the abstract):
+   * a long one-line paragraph, the first line of a hard-wrapped one (sentence case, going on
+   * to a line that is not an author line), or a short sentence with a URL.
+   *
+   *   > | Hidden representations learned this way encode both the local graph structure
+   *       ^
+   *   > | and the features of the nodes. …
+   */
+  function isParagraph(text: string, next: string | undefined): boolean {
+    if (next === undefined) return isLongProse(text) || (/https?:\/\/|www\./i.test(text) && /[.!?]$/.test(text) && words(text).length >= 4)
+    return words(text).length >= 8 && !isTitleCase(text) && !isAuthorLine(next) && !isNoise(next)
   }
 
   function release(next: string | undefined): void {

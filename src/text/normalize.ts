@@ -8,8 +8,16 @@
 const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const spacePattern = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]+/g
 
+/** Printable ASCII words with single spaces between them: `cleanText` would return it unchanged. */
+const cleanAsciiPattern = /^(?!.* {2})[!-~](?:[ -~]*[!-~])?$/ // no group loop: /^[!-~]+(?: [!-~]+)*$/ overflows the regex stack on a 20 MB line
+
+const nonAsciiPattern = /[^\x00-\x7f]/
+
 /** NFC-normalise, drop control characters and lone surrogates, collapse whitespace, trim. */
 export function cleanText(value: string): string {
+  // Fast path (most lines of most listings): NFC, the control and space patterns and trim
+  // all leave such a string as it is.
+  if (cleanAsciiPattern.test(value)) return value
   return value.normalize('NFC').replace(controlPattern, '').replace(spacePattern, ' ').trim()
 }
 
@@ -72,9 +80,9 @@ export function decodeTex(value: string): string {
 export function cleanAuthor(value: string): string {
   return cleanText(decodeTex(value))
     .replace(/^(?:and|&)\s+/i, '')
-    .replace(/[\s,;*†‡§¶]+$/u, '')
+    .replace(/(?<![\s,;*†‡§¶])[\s,;*†‡§¶]+$/u, '') // lookbehind: linear
     .replace(/^[\s,;*]+/, '')
-    .replace(/\s*\d+(?:,\d+)*$/, '') // affiliation markers: `Ada Lovelace1,2`
+    .replace(/(?<!\s)(?!(?<=\d,?)\d)\s*\d+(?:,\d+)*$/, '') // affiliation markers: `Ada Lovelace1,2`; the lookarounds skip starts inside a run (linear)
     .trim()
 }
 
@@ -84,13 +92,15 @@ export function splitAuthors(value: string): string[] {
     .replace(/\([^()]*\)/g, ' ') // affiliations: `Ada Lovelace (MIT)`
     .replace(/\bet al\.?/gi, ' ')
   return text
-    .split(/\s*(?:,|;|·|\u2022|\band\b|&)\s*/u)
+    .split(/,|;|·|\u2022|\band\b|&/u) // no \s* around: quadratic on long space runs; cleanAuthor trims
     .map(cleanAuthor)
     .filter((name) => name.length > 0 && /\p{L}/u.test(name))
 }
 
 /** Key used to match the same title across listings: NFKC, lower case, letters and digits only. */
 export function titleKey(title: string): string {
+  // ASCII: NFKC changes nothing and the Unicode classes are plain ones.
+  if (!nonAsciiPattern.test(title)) return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
   return title
     .normalize('NFKC')
     .toLowerCase()

@@ -170,9 +170,12 @@ describe('arxiv-atom: errors and traps', () => {
   })
 
   test('should read https ids, numeric and hex character references', () => {
-    const text = [feedHead, entry('2401.09417v2', 'Caf&#xE9; &#233;t&#233; &amp;amp; &lt;b&gt;').replace('http://arxiv.org/abs/', 'https://arxiv.org/abs/'), '</feed>'].join('\n')
-    const {papers} = read(text)
-    expect(papers[0]).toMatchObject({id: 'arxiv:2401.09417', arxivVersion: 2, title: 'Café été &amp; <b>'})
+    // Newer responses use https ids; the arxiv namespace may be declared on <feed> only.
+    const body = entry('2401.09417v2', 'Caf&#xE9; &#233;t&#233; &amp;amp; &lt;b&gt;', '\n    <arxiv:doi>10.1000/XYZ123</arxiv:doi>')
+    const text = [feedHead, body.replace('http://arxiv.org/abs/', 'https://arxiv.org/abs/'), '</feed>'].join('\n')
+    const {papers, messages} = read(text)
+    expect(messages).toEqual([])
+    expect(papers[0]).toMatchObject({id: 'arxiv:2401.09417', arxivVersion: 2, doi: '10.1000/xyz123', title: 'Café été &amp; <b>'})
   })
 
   test('should report text between entries as noise', () => {

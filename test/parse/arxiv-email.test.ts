@@ -161,7 +161,7 @@ describe('arxiv-email: damaged mail', () => {
   test('should accept continuation lines indented by one space, a tab or a no-break space', () => {
     const text = [
       '\\\\',
-      'arXiv:2401.04088',
+      'arXiv:2401.04088v2',
       'Date: Mon, 8 Jan 2024 18:47:34 GMT   (2281kb,D)',
       '',
       'Title: Mixtral of',
@@ -178,6 +178,8 @@ describe('arxiv-email: damaged mail', () => {
     const {papers, messages} = read(text)
     expect(messages).toEqual([])
     expect(papers[0]).toMatchObject({
+      arxivId: '2401.04088',
+      arxivVersion: 2,
       title: 'Mixtral of Experts',
       authors: ['Albert Q. Jiang', 'Alexandre Sablayrolles', 'Antoine Roux'],
       links: [
@@ -232,6 +234,23 @@ describe('arxiv-email: damaged mail', () => {
       ['arxiv:2301.00002', '2024-01-09', 2023],
     ])
     expect(codes(messages)).toEqual([['missing-abstract', 'warning', 1]])
+  })
+
+  test('should take the first date line and accept revised-date lines after it', () => {
+    const lines = entry('0704.0001', 'An Older Paper With Versions')
+    lines[2] = 'Date: Mon, 2 Apr 2007 19:18:42 GMT   (37kb)'
+    lines.splice(3, 0, 'Date (revised v2): Tue, 24 Jul 2007 20:10:27 GMT   (39kb)')
+    const {papers, messages} = read(lines.join('\n'))
+    expect(messages).toEqual([])
+    expect(papers[0]).toMatchObject({id: 'arxiv:0704.0001', published: '2007-04-02', year: 2007})
+  })
+
+  test('should keep a `[1] arXiv:` reference line inside a mail abstract', () => {
+    const lines = entry('2401.00001', 'First Paper About Things')
+    lines.splice(9, 0, '[1] arXiv:1706.03762 showed attention suffices.')
+    const {papers, messages} = read(lines.join('\n'))
+    expect(messages).toEqual([])
+    expect(papers.map((p) => p.abstract)).toEqual(['Some abstract text. [1] arXiv:1706.03762 showed attention suffices.'])
   })
 
   test('should drop nested affiliation parentheses from author lists', () => {

@@ -86,7 +86,7 @@ function venueRegExp(names: readonly string[], flags: string): RegExp {
   const alternation = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
   // `NeurIPS 2022`, `ICLR'23`, `SIGCOMM '22`, `PPoPP2022`, `Findings of EMNLP 2023`, `CVPR Workshops 2023`.
   return new RegExp(
-    String.raw`(?<![\p{L}\p{N}])((?:Findings\s+of\s+(?:the\s+)?)?(` +
+    String.raw`(?<![\p{L}\p{N}])((?:Findings\s+of\s+(?:the\s+)?)?(?:(?:IEEE|ACM|USENIX)\s+)?(` +
       alternation +
       String.raw`)(?:[\s-](?:Workshops?|Findings|Demo))?)[\s,]{0,3}(?:['’‘\x60]\s?(\d{2})|(\d{4}))(?![\p{L}\p{N}]|\.\d)`,
     flags,
@@ -142,6 +142,26 @@ const datePatterns = [
 const monthYearPattern = new RegExp(String.raw`(?<![\p{L}\p{N}])${monthNames}\s+(\d{4})(?!\d)`, 'iu')
 const yearMonthPattern = /(?<![\p{L}\p{N}.])(\d{4})[-/.](\d{1,2})(?![\p{N}.])/u
 const bareYearPattern = /(?<![\p{L}\p{N}./:#-])((?:19[5-9]|20[0-3])\d)(?![\p{N}]|\.\d)/u
+
+const notVenueWords = /^(?:in|at|on|submitted|published|accepted|updated|posted|released|since|added|last|code|paper|papers|available|version|v\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|the|and|or|from|to|until|before|after|year|date|page|pages|vol|volume|no|issue|preprint)$/i
+const genericVenuePattern =
+  /(?:^|[.;|\[\]()\n]|\s[-–—]\s)\s*((?:[A-Z][\p{L}&+'’-]*)(?:\s+(?:[A-Z][\p{L}&+'’-]*|of|on|in|and|for|the|&)){0,6})\s*,?\s*['’]?((?:19|20)\d\d)(?=\s*(?:[.;,|\[\]()\n]|$))/gu
+
+/**
+ * A venue this module does not know, followed by a year, standing alone between separators:
+ * `AI Open 2020.`, `Nature Communications 2021`, `Neural Computation 1991`.
+ */
+export function findGenericVenue(text: string): VenueMatch | undefined {
+  for (const match of text.matchAll(genericVenuePattern)) {
+    const name = (match[1] ?? '').trim()
+    const first = name.split(/\s+/)[0] ?? ''
+    const year = readYear(match[2] ?? '')
+    if (!name || year === undefined || notVenueWords.test(first) || name.length > 60) continue
+    const index = match.index + match[0].indexOf(name)
+    return {venue: name, year, index, length: match.index + match[0].length - index}
+  }
+  return undefined
+}
 
 /** A full date (`16 Oct 2023`, `May 31, 2024`, `2023-10-16`) as ISO, and where it was. */
 export function findDate(text: string): {iso: string; index: number; length: number} | undefined {

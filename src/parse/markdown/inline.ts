@@ -202,9 +202,10 @@ function mergeText(parts: Part[]): Part[] {
 
 /**
  * `[text][label]`, `[label][]` or `[label]`, not followed by `(` or `:` (inline link or
- * definition). Labels cannot contain brackets; `[^1]` is a footnote.
+ * definition). The text may hold one level of brackets (`[[PPoPP2022]][x]`); labels cannot;
+ * `[^1]` is a footnote.
  */
-const referencePattern = /(?<![\\!\]])\[([^\[\]\n]{1,300})\](?:\[([^\[\]\n]{0,300})\])?(?![(:\[])/g
+const referencePattern = /(?<![\\!])\[((?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){1,300})\](?:\[([^\[\]\n]{0,300})\])?(?![(:\[])/g
 
 /** Result of resolving reference links in parts. */
 export interface Resolution {

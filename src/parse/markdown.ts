@@ -1,0 +1,199 @@
+/**
+ * The `markdown` format: awesome-lists, lab READMEs, reading-group notes, newsletters.
+ *
+ * Line-driven and bounded: lines are buffered into sections, split at ATX headings outside
+ * fenced code (and, in a very long section, before a top-level list item, a paragraph
+ * start, or a table row), and each section is parsed on its own with unified +
+ * remark-parse + remark-gfm; positions are mapped back to input lines. Reference
+ * definitions are collected by a cheap line pass as lines arrive, so `[label]`s defined
+ * further down (often at the bottom) still resolve: an entry holding a label that is not
+ * defined yet is held until `end()`; every other entry is emitted when its section closes.
+ */
+import type {Root} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {createMessage} from '../message.js'
+import type {FormatContext, FormatDefinition, LineParser} from './format.js'
+import {readEntry, type EntryRaw} from './markdown/entry.js'
+import {detectMarkdown} from './markdown/detect.js'
+import {normalizeLabel, type Definition} from './markdown/inline.js'
+import {createWalkState, walkSection} from './markdown/walk.js'
+
+/** 64 KiB of markdown: a few hundred entries per remark run, a few MB of mdast. */
+const sectionCharsMax = 65_536
+/** Front matter longer than this is not front matter. */
+const frontMatterLinesMax = 200
+
+const atxHeadingPattern = /^ {0,3}#{1,6}(?:[ \t]|$)/
+const fenceOpenPattern = /^\s*(`{3,}|~{3,})(.*)$/
+const definitionLinePattern = /^ {0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/
+const listItemStartPattern = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
+const thematicBreakPattern = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/
+const tableDelimiterPattern = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+/** HTML blocks that run to an end marker rather than to a blank line (CommonMark types 1-5). */
+const htmlBlockStarts: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+]
+
+export const markdownFormat: FormatDefinition = {
+  name: 'markdown',
+  detect: detectMarkdown,
+  create: createMarkdownParser,
+}
+
+function createMarkdownParser(context: FormatContext): LineParser {
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  const definitions = new Map<string, Definition>()
+  const state = createWalkState()
+  const pending: EntryRaw[] = []
+
+  let texts: string[] = []
+  let lines: number[] = []
+  let chars = 0
+  let fence: {char: string; length: number} | undefined
+  let htmlEnd: RegExp | undefined
+  /** An HTML block of type 6/7 runs to the next blank line. */
+  let htmlOpen = false
+  let detailsDepth = 0
+  let previousBlank = true
+  let table: {header: string; headerLine: number; delimiter: string; delimiterLine: number} | undefined
+  let previous: {text: string; line: number} | undefined
+  let frontMatter: Array<{text: string; line: number}> | undefined
+
+  function settle(raw: EntryRaw, final: boolean): void {
+    const result = readEntry(raw, definitions, final)
+    if (result.kind === 'pending') pending.push(raw)
+    else if (result.kind === 'message') context.message(result.message)
+    else context.emit(result.draft)
+  }
+
+  function flush(): void {
+    if (texts.length === 0) return
+    const text = texts.join('\n')
+    const map = lines
+    texts = []
+    lines = []
+    chars = 0
+    const tree = processor.parse(text) as Root
+    const lineOf = (sectionLine: number): number => map[Math.min(Math.max(sectionLine, 1), map.length) - 1] ?? 1
+    for (const output of walkSection(tree, state, lineOf, definitions, {definitions: text.includes(']:')})) {
+      if (output.kind === 'message') context.message(output.message)
+      else settle(output.raw, false)
+    }
+  }
+
+  function add(text: string, line: number): void {
+    texts.push(text)
+    lines.push(line)
+    chars += text.length + 1
+  }
+
+  /** Whether a long section may end before this line without changing how remark reads it. */
+  function canSplitBefore(text: string): boolean {
+    if (fence || htmlEnd || htmlOpen || detailsDepth > 0) return false
+    if (table) return !tableDelimiterPattern.test(text) && text.trim() !== ''
+    if (listItemStartPattern.test(text) && !thematicBreakPattern.test(text)) return true
+    // After a blank line, a line at column 0 starts a new block; quotes and `<details>` may
+    // belong to the entry before them, an emphasis line may be its authors.
+    return previousBlank && /^[^\s>|<*_]/.test(text)
+  }
+
+  function line(text: string, number: number): void {
+    const blank = text.trim() === ''
+    if (fence) {
+      const close = /^\s*(`{3,}|~{3,})\s*$/.exec(text)
+      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined
+      add(text, number)
+      previous = {text, line: number}
+      return
+    }
+    if (htmlEnd) {
+      if (htmlEnd.test(text)) htmlEnd = undefined
+      add(text, number)
+      previous = {text, line: number}
+      return
+    }
+
+    if (atxHeadingPattern.test(text)) {
+      flush()
+      table = undefined
+      htmlOpen = false
+    } else if (chars >= sectionCharsMax && canSplitBefore(text)) {
+      const carried = table
+      flush()
+      if (carried) {
+        // Continue the table: the next section starts with its header and delimiter rows.
+        add(carried.header, carried.headerLine)
+        add(carried.delimiter, carried.delimiterLine)
+      }
+    }
+
+    const definition = text.includes(']:') ? definitionLinePattern.exec(text) : null
+    if (definition?.[1] && definition[2]) {
+      const key = normalizeLabel(definition[1])
+      const url = definition[2].startsWith('<') ? definition[2].slice(1, -1) : definition[2]
+      if (!definitions.has(key)) definitions.set(key, {url})
+    }
+
+    const open = fenceOpenPattern.exec(text)
+    if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) {
+      fence = {char: open[1][0]!, length: open[1].length}
+    } else if (text.includes('<')) {
+      for (const [start, end] of htmlBlockStarts) {
+        if (start.test(text)) {
+          if (!end.test(text.replace(start, ''))) htmlEnd = end
+          break
+        }
+      }
+      if (!htmlEnd && /^ {0,3}<\/?[A-Za-z]/.test(text)) htmlOpen = true
+      detailsDepth = Math.max(0, detailsDepth + (text.match(/<details\b/gi) ?? []).length - (text.match(/<\/details\s*>/gi) ?? []).length)
+    }
+
+    if (blank) {
+      htmlOpen = false
+      table = undefined
+    } else if (!table && previous && previous.text.includes('|') && tableDelimiterPattern.test(text) && text.includes('-')) {
+      table = {header: previous.text, headerLine: previous.line, delimiter: text, delimiterLine: number}
+    }
+    add(text, number)
+    previousBlank = blank
+    previous = {text, line: number}
+  }
+
+  return {
+    push(text, number) {
+      if (number === 1 && /^---\s*$/.test(text)) {
+        frontMatter = [{text, line: number}]
+        return
+      }
+      if (frontMatter) {
+        frontMatter.push({text, line: number})
+        if (/^(?:---|\.\.\.)\s*$/.test(text)) {
+          context.message(createMessage('noise-line', 'info', 1, 'Front matter; skipped', {endLine: number}))
+          frontMatter = undefined
+        } else if (frontMatter.length > frontMatterLinesMax) {
+          const held = frontMatter
+          frontMatter = undefined
+          for (const entry of held) line(entry.text, entry.line)
+        }
+        return
+      }
+      line(text, number)
+    },
+    end() {
+      if (frontMatter) {
+        const held = frontMatter
+        frontMatter = undefined
+        for (const entry of held) line(entry.text, entry.line)
+      }
+      flush()
+      const held = pending.splice(0)
+      for (const raw of held) settle(raw, true)
+    },
+  }
+}

@@ -63,6 +63,9 @@ function merge(first: Paper, later: Paper): void {
   if (!first.published && later.published) first.published = later.published
   if (!first.venue && later.venue) first.venue = later.venue
   if (first.year === undefined && later.year !== undefined) first.year = later.year
+  if (!first.categories && later.categories) first.categories = [...later.categories]
+  if (!first.comments && later.comments) first.comments = later.comments
+  if (!first.keywords && later.keywords) first.keywords = [...later.keywords]
   if (later.metrics) first.metrics = {...later.metrics, ...first.metrics}
   first.links = dedupeLinks([...first.links, ...later.links])
 }

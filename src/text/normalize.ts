@@ -142,7 +142,7 @@ const months: Record<string, number> = {
  * `31 May 2024`. Returns undefined when no full date is found.
  */
 export function toIsoDate(value: string): string | undefined {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(value)
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(value)
   if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
   const dmy = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{2}|\d{4})\b/.exec(value)
   if (dmy) {

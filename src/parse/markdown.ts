@@ -13,7 +13,7 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {createMessage} from '../message.js'
+import {createMessage, type ParseMessage} from '../message.js'
 import type {FormatContext, FormatDefinition, LineParser} from './format.js'
 import {readEntry, type EntryRaw} from './markdown/entry.js'
 import {detectMarkdown} from './markdown/detect.js'
@@ -24,6 +24,12 @@ import {createWalkState, walkSection} from './markdown/walk.js'
 const sectionCharsMax = 65_536
 /** Front matter longer than this is not front matter. */
 const frontMatterLinesMax = 200
+/**
+ * Brackets, emphasis marks and backticks in one paragraph-like run of lines. micromark is
+ * quadratic in these within one inline run (8 000 `]` take seconds, 50 000 take minutes),
+ * while a real paragraph has a few dozen: a denser run is skipped with a message.
+ */
+const runDelimitersMax = 1_500
 
 const atxHeadingPattern = /^ {0,3}#{1,6}(?:[ \t]|$)/
 const fenceOpenPattern = /^\s*(`{3,}|~{3,})(.*)$/
@@ -64,6 +70,10 @@ function createMarkdownParser(context: FormatContext): LineParser {
   let table: {header: string; headerLine: number; delimiter: string; delimiterLine: number} | undefined
   let previous: {text: string; line: number} | undefined
   let frontMatter: Array<{text: string; line: number}> | undefined
+  /** The paragraph-like run of lines being counted: index of its first line in `texts`. */
+  let run: {from: number; delimiters: number} | undefined
+  /** Messages for dense runs of the current section, emitted in line order at its flush. */
+  const dense: ParseMessage[] = []
 
   function settle(raw: EntryRaw, final: boolean): void {
     const result = readEntry(raw, definitions, final)
@@ -73,6 +83,7 @@ function createMarkdownParser(context: FormatContext): LineParser {
   }
 
   function flush(): void {
+    closeRun()
     if (texts.length === 0) return
     const text = texts.join('\n')
     const map = lines
@@ -81,10 +92,39 @@ function createMarkdownParser(context: FormatContext): LineParser {
     chars = 0
     const tree = processor.parse(text) as Root
     const lineOf = (sectionLine: number): number => map[Math.min(Math.max(sectionLine, 1), map.length) - 1] ?? 1
+    const skipped = dense.splice(0)
     for (const output of walkSection(tree, state, lineOf, definitions, {definitions: text.includes(']:')})) {
+      const line = output.kind === 'message' ? output.message.line : output.raw.line
+      while (skipped.length > 0 && skipped[0]!.line < line) context.message(skipped.shift()!)
       if (output.kind === 'message') context.message(output.message)
       else settle(output.raw, false)
     }
+    for (const message of skipped) context.message(message)
+  }
+
+  /** Close the current run; blank it out when it is too dense for remark. */
+  function closeRun(): void {
+    const current = run
+    run = undefined
+    if (!current || current.delimiters <= runDelimitersMax) return
+    const first = lines[current.from] ?? 1
+    const last = lines[lines.length - 1] ?? first
+    for (let i = current.from; i < texts.length; i++) texts[i] = ''
+    dense.push(
+      createMessage('noise-line', 'warning', first, `Block with ${current.delimiters} brackets and emphasis marks is too dense to read as markdown; skipped`, {
+        endLine: last,
+      }),
+    )
+  }
+
+  function countDelimiters(text: string): number {
+    let n = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      // [ ] * _ `
+      if (c === 91 || c === 93 || c === 42 || c === 95 || c === 96) n++
+    }
+    return n
   }
 
   function add(text: string, line: number): void {
@@ -118,6 +158,10 @@ function createMarkdownParser(context: FormatContext): LineParser {
       previous = {text, line: number}
       return
     }
+
+    // A blank line or a new block ends the run of lines remark reads as one paragraph.
+    const startsBlock = blank || listItemStartPattern.test(text) || atxHeadingPattern.test(text) || /^\s{0,3}(?:[>|<]|`{3}|~{3})/.test(text)
+    if (startsBlock) closeRun()
 
     if (atxHeadingPattern.test(text)) {
       flush()
@@ -161,6 +205,10 @@ function createMarkdownParser(context: FormatContext): LineParser {
       table = {header: previous.text, headerLine: previous.line, delimiter: text, delimiterLine: number}
     }
     add(text, number)
+    if (!blank) {
+      run ??= {from: texts.length - 1, delimiters: 0}
+      run.delimiters += countDelimiters(text)
+    }
     previousBlank = blank
     previous = {text, line: number}
   }
@@ -191,6 +239,7 @@ function createMarkdownParser(context: FormatContext): LineParser {
         frontMatter = undefined
         for (const entry of held) line(entry.text, entry.line)
       }
+      closeRun()
       flush()
       const held = pending.splice(0)
       for (const raw of held) settle(raw, true)

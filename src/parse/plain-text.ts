@@ -5,13 +5,15 @@
  * The machine reads one line at a time with one line of look-ahead inside a block (a block
  * is a run of non-blank lines). Page chrome and per-card widgets are recognised line by line;
  * numbers that are data (upvotes, stars, comments, dates) go into the record they belong to.
+ * Headings alone in their block (`Oral Session 3`, `NeurIPS 2023 Accepted Papers`) become the
+ * `section` of the entries below them; `Code: <url>` lines become links of the entry above;
+ * a hard-wrapped abstract may run over several lines and paragraphs.
  */
 import {createMessage} from '../message.js'
-import type {Metrics} from '../schema.js'
+import type {Link, LinkRole, Metrics} from '../schema.js'
 import {cleanText, parseCount, splitAuthors, toIsoDate} from '../text/normalize.js'
 import type {PaperDraft} from './draft.js'
 import type {FormatContext, FormatDefinition, LineParser} from './format.js'
-import type {Link, LinkRole} from '../schema.js'
 import {extractUrls, linkRole, parseArxivId} from './links.js'
 
 /** Lines that are page chrome wherever they appear (compared lower-cased, trimmed). */
@@ -92,6 +94,8 @@ const roleLabels: ReadonlyArray<[RegExp, LinkRole]> = [
   [/\b(?:data|dataset|datasets)\b/i, 'dataset'],
 ]
 
+/** A line of links is at most this long (a dozen long URLs); longer is something else. */
+const linkLineSizeMax = 4000
 /** A title is a line of at most this many characters; longer is prose. */
 const titleSizeMax = 300
 /** A line at least this long is prose even without a final period. */
@@ -196,7 +200,7 @@ function isTitleCase(line: string): boolean {
  *   > | Code: https://github.com/owner/repo | Paper: https://arxiv.org/abs/2401.01234
  */
 function linksOfLine(line: string): Link[] | undefined {
-  if (!/https?:\/\/|www\./i.test(line)) return undefined
+  if (line.length > linkLineSizeMax || !/https?:\/\/|www\./i.test(line)) return undefined
   const links: Link[] = []
   let label: string[] = []
   for (const token of words(line)) {
@@ -255,7 +259,7 @@ export function createPlainTextParser(context: FormatContext): LineParser {
         return
       }
       if (sawAuthors && !sawAbstract && (sessionPattern.test(title) || words(title).length <= 3)) {
-        section = [title]
+        section = venue ? [venue, title] : [title]
         context.message(createMessage('not-a-paper', 'info', current.line, `Read "${title.slice(0, 80)}" as a section heading`))
         return
       }
@@ -419,7 +423,10 @@ export function createPlainTextParser(context: FormatContext): LineParser {
     if (draft && inAuthorList) {
       if (text === ',' || text === '·') return
       if (isAuthorLine(text) || isName(cleanText(text))) {
-        draft.authors = [...(draft.authors ?? []), ...splitAuthors(text)]
+        // Append in place: copying the list per name would be quadratic in a long card.
+        const names = splitAuthors(text)
+        if (draft.authors) (draft.authors as string[]).push(...names)
+        else draft.authors = names
         draft.endLine = line
         return
       }

@@ -8,8 +8,20 @@
 const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const spacePattern = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]+/g
 
+/** Not printable ASCII. No group loop (`/^[!-~]+(?: [!-~]+)*$/` overflows the regex stack on a 20 MB line). */
+const nonPrintablePattern = /[^ -~]/
+
 /** Printable ASCII words with single spaces between them: `cleanText` would return it unchanged. */
-const cleanAsciiPattern = /^(?!.* {2})[!-~](?:[ -~]*[!-~])?$/ // no group loop: /^[!-~]+(?: [!-~]+)*$/ overflows the regex stack on a 20 MB line
+function isCleanAscii(value: string): boolean {
+  const last = value.length - 1
+  return (
+    last >= 0 &&
+    value.charCodeAt(0) !== 32 &&
+    value.charCodeAt(last) !== 32 &&
+    !nonPrintablePattern.test(value) &&
+    value.indexOf('  ') === -1
+  )
+}
 
 const nonAsciiPattern = /[^\x00-\x7f]/
 
@@ -17,7 +29,7 @@ const nonAsciiPattern = /[^\x00-\x7f]/
 export function cleanText(value: string): string {
   // Fast path (most lines of most listings): NFC, the control and space patterns and trim
   // all leave such a string as it is.
-  if (cleanAsciiPattern.test(value)) return value
+  if (isCleanAscii(value)) return value
   return value.normalize('NFC').replace(controlPattern, '').replace(spacePattern, ' ').trim()
 }
 
@@ -76,8 +88,16 @@ export function decodeTex(value: string): string {
   return decoded.normalize('NFC')
 }
 
+/** Letters, then letters, spaces, `.`, `'`, `-`, ending in a letter or `.`. */
+const plainNamePattern = /^[A-Za-z][A-Za-z .'-]*[A-Za-z.]$/
+const leadingAndPattern = /^and /i
+
 /** Clean an author name: TeX accents, whitespace, stray punctuation. */
 export function cleanAuthor(value: string): string {
+  // Fast path: a plain name (`Ada Lovelace`, `J.-P. O'Neil`), maybe with spaces around, which
+  // every step below leaves as it is (after the trim).
+  const trimmed = value.trim()
+  if (plainNamePattern.test(trimmed) && trimmed.indexOf('  ') === -1 && !leadingAndPattern.test(trimmed)) return trimmed
   return cleanText(decodeTex(value))
     .replace(/^(?:and|&)\s+/i, '')
     .replace(/(?<![\s,;*†‡§¶])[\s,;*†‡§¶]+$/u, '') // lookbehind: linear

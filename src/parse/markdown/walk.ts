@@ -15,7 +15,8 @@ import {toSafeUrl} from '../links.js'
 
 /** Heading path and friends, kept across sections. */
 export interface WalkState {
-  headings: Array<{depth: number; text: string}>
+  /** The heading path; a later level-1 heading stays `tentative` until the block after it. */
+  headings: Array<{depth: number; text: string; tentative?: boolean}>
   /** A bold line used as a heading (`**Publication**`) under the current heading. */
   pseudo?: string | undefined
   /** Whether a heading was seen (the first one, when of level 1, is the document title). */
@@ -125,24 +126,30 @@ class SectionWalker {
         case 'definition':
           break
         case 'list':
+          this.settleTitle(true)
           this.list(node, this.path())
           break
         case 'table':
+          this.settleTitle(true)
           this.table(node)
           break
         case 'paragraph':
           this.paragraph(node)
           break
         case 'blockquote':
+          this.settleTitle(false)
           this.quote(node)
           break
         case 'html':
+          if (!/^\s*<details\b/i.test(node.value)) this.settleTitle(false)
           i = this.html(children, i) - 1
           break
         case 'code':
+          this.settleTitle(false)
           this.noise(node, 'Code block')
           break
         default:
+          this.settleTitle(false)
           this.noise(node, 'Block')
       }
     }
@@ -156,10 +163,25 @@ class SectionWalker {
       // The document's title is not part of the section path.
       if (node.depth === 1) return
     }
+    this.settleTitle(true)
     const headings = this.state.headings
     while (headings.length > 0 && headings[headings.length - 1]!.depth >= node.depth) headings.pop()
-    headings.push({depth: node.depth, text})
+    // A later level-1 heading may be the title of a second document (concatenated lists, a
+    // README that repeats its title): that depends on what follows it.
+    headings.push(node.depth === 1 ? {depth: 1, text, tentative: true} : {depth: node.depth, text})
     this.state.pseudo = undefined
+  }
+
+  /**
+   * Decide a tentative level-1 heading from the block after it: entries, a table or a
+   * sub-heading make it a section; prose, badges or HTML (a preamble) make it a title.
+   */
+  private settleTitle(section: boolean): void {
+    const headings = this.state.headings
+    const last = headings[headings.length - 1]
+    if (!last?.tentative) return
+    if (section) delete last.tentative
+    else headings.pop()
   }
 
   private list(node: List, section: string[]): void {
@@ -303,6 +325,7 @@ class SectionWalker {
     }
     const parts = this.flatten(node)
     const pseudo = pseudoHeading(parts)
+    this.settleTitle(pseudo !== undefined || paragraphIsEntry(splitParagraph(parts)[0] ?? []))
     if (pseudo !== undefined) {
       this.state.pseudo = pseudo || undefined
       this.lastEntry = undefined

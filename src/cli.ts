@@ -51,7 +51,7 @@ Options:
   --output O       Output: jsonl (default), json, table; classify also md (digest) and csv
   --rules FILE     JSON topic rules (an array, or {"topics": [...]}) added to the defaults,
                    replacing a default with the same id; or a classifier saved by learn()
-  --only IDS       Comma-separated topic ids to keep
+  --only IDS       Comma-separated topic ids: keep only papers with one of them
   --min-score X    Score a topic needs, in [0, 1] (default: learned per topic)
   --max-topics N   At most N topics per paper
   --explain        Add every topic's score (scores) to each paper
@@ -327,6 +327,8 @@ async function runListing(rest: string[], values: Record<string, string | boolea
     for await (const paper of parseStream(counted, {format, onMessage: messages.write})) {
       const record = classifier ? classifier.classifyPaper(paper, classifyOptions) : paper
       progress.tick(bytes)
+      // --only sifts: papers with none of those topics are left out.
+      if (only && (record as ClassifiedPaper).topics.length === 0) continue
       if (!streaming) {
         held.push(record)
         continue

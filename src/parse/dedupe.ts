@@ -58,8 +58,6 @@ function keysOf(paper: Paper): number[] {
 function merge(first: Paper, later: Paper): void {
   if (!first.abstract && later.abstract) first.abstract = later.abstract
   if (first.authors.length === 0 && later.authors.length > 0) first.authors = [...later.authors]
-  if (!first.arxivId && later.arxivId) first.arxivId = later.arxivId
-  if (!first.doi && later.doi) first.doi = later.doi
   if (!first.published && later.published) first.published = later.published
   if (!first.venue && later.venue) first.venue = later.venue
   if (first.year === undefined && later.year !== undefined) first.year = later.year

@@ -183,13 +183,9 @@ export function createListingParser(format: Format | 'auto', callbacks: EngineCa
         partial = ''
         pushLine(last)
       }
+      if (lineNumber === 0) callbacks.onMessage(createMessage('unknown-format', 'warning', 1, 'Input is empty'))
       flushHead()
-      if (!parser) {
-        if (!binary && lineNumber === 0) {
-          callbacks.onMessage(createMessage('unknown-format', 'warning', 1, 'Input is empty'))
-          start(activeFormat)
-        } else if (!binary) start(activeFormat)
-      }
+      if (!parser && !binary) start(activeFormat)
       if (parser && !binary) parser.end(lineNumber)
     },
   }

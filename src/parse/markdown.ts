@@ -22,6 +22,13 @@ import {createWalkState, walkSection} from './markdown/walk.js'
 
 /** 64 KiB of markdown: a few hundred entries per remark run, a few MB of mdast. */
 const sectionCharsMax = 65_536
+/** A heading ends the section only past this size: each remark run has a fixed cost. */
+const sectionCharsMin = 16_384
+/** Container depth remark is given: its cost per line grows with the depth (and deep `>` overflow the stack). */
+const quoteDepthMax = 8
+const indentColumnsMax = 48
+/** `|` in one line: a table row with more cells than this is not a paper row. */
+const linePipesMax = 1_000
 /** Front matter longer than this is not front matter. */
 const frontMatterLinesMax = 200
 /**
@@ -50,6 +57,31 @@ export const markdownFormat: FormatDefinition = {
   name: 'markdown',
   detect: detectMarkdown,
   create: createMarkdownParser,
+}
+
+/**
+ * The line with its container depth bounded: more than `quoteDepthMax` `>` markers or
+ * `indentColumnsMax` columns of indentation are cut down (the text itself is kept).
+ */
+function bounded(text: string): string {
+  const lead = /^[ \t>]*/.exec(text)?.[0] ?? ''
+  if (lead.length <= quoteDepthMax) return text
+  let quotes = 0
+  let columns = 0
+  let out = ''
+  for (const c of lead) {
+    if (c === '>') {
+      if (++quotes > quoteDepthMax) continue
+      out += c
+      columns = 0
+    } else {
+      const width = c === '\t' ? 4 - (columns % 4) : 1
+      if (columns + width > indentColumnsMax) continue
+      columns += width
+      out += c
+    }
+  }
+  return out + text.slice(lead.length)
 }
 
 function createMarkdownParser(context: FormatContext): LineParser {
@@ -119,12 +151,14 @@ function createMarkdownParser(context: FormatContext): LineParser {
 
   function countDelimiters(text: string): number {
     let n = 0
+    let pipes = 0
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
       // [ ] * _ `
       if (c === 91 || c === 93 || c === 42 || c === 95 || c === 96) n++
+      else if (c === 124) pipes++
     }
-    return n
+    return pipes > linePipesMax ? Number.POSITIVE_INFINITY : n
   }
 
   function add(text: string, line: number): void {
@@ -164,7 +198,7 @@ function createMarkdownParser(context: FormatContext): LineParser {
     if (startsBlock) closeRun()
 
     if (atxHeadingPattern.test(text)) {
-      flush()
+      if (chars >= sectionCharsMin) flush()
       table = undefined
       htmlOpen = false
     } else if (chars >= sectionCharsMax && canSplitBefore(text)) {
@@ -204,7 +238,7 @@ function createMarkdownParser(context: FormatContext): LineParser {
     } else if (!table && previous && previous.text.includes('|') && tableDelimiterPattern.test(text) && text.includes('-')) {
       table = {header: previous.text, headerLine: previous.line, delimiter: text, delimiterLine: number}
     }
-    add(text, number)
+    add(bounded(text), number)
     if (!blank) {
       run ??= {from: texts.length - 1, delimiters: 0}
       run.delimiters += countDelimiters(text)

@@ -14,6 +14,7 @@ const imagePattern = /!\[[^\]]*\]\(\S+/
 const definitionPattern = /^ {0,3}\[[^\]]+\]:\s*\S+/
 const htmlPattern = /^\s*<(?:details|summary|p|div|img|a|br|h[1-6]|table|center|font|sub|sup)\b/i
 const boldLinePattern = /^\*\*[^*]+\*\*\s*\\?$/
+const detectLineCharsMax = 1_000
 
 /** How sure we are that `head` is markdown (0..0.95). */
 export function detectMarkdown(head: readonly string[]): number {
@@ -31,7 +32,9 @@ export function detectMarkdown(head: readonly string[]): number {
   let definitions = 0
   let html = 0
   let boldLines = 0
-  for (const line of head) {
+  for (const full of head) {
+    // Every signal fits in the start of a line; the patterns need not see a 16 KB line.
+    const line = full.length > detectLineCharsMax ? full.slice(0, detectLineCharsMax) : full
     if (headingPattern.test(line)) headings++
     if (linkItemPattern.test(line)) linkItems++
     else if (boldItemPattern.test(line)) boldItems++

@@ -11,6 +11,7 @@ import {cleanText, parseCount, splitAuthors} from '../../text/normalize.js'
 import type {PaperDraft} from '../draft.js'
 import {toSafeUrl} from '../links.js'
 import {
+  authorsSizeMax,
   cleanMarkdownTitle,
   findDate,
   findGenericVenue,
@@ -24,6 +25,7 @@ import {
   readAuthors,
   readBadge,
   roleOf,
+  trimEdges,
 } from './facts.js'
 import {partsText, resolveParts, type Definitions, type Part} from './inline.js'
 
@@ -73,6 +75,8 @@ export type EntryResult =
 
 /** 300 chars is a long title; 301 is prose. */
 const titleSizeMax = 300
+/** ` - ` separators in a plain-text head that may end its title. */
+const separatorsMax = 4
 
 interface Facts {
   title?: string | undefined
@@ -257,9 +261,13 @@ export function splitTextTitle(text: string): {title: string; rest: string} {
   if (bracket > 0) cut = bracket
   let title = text.slice(0, cut)
 
+  // Only the first few separators are candidates, and only the text right after each is read:
+  // a line of 30 000 ` - x` stays linear.
   const separators = /\s[-–—|]\s/g
+  let tried = 0
   for (const match of title.matchAll(separators)) {
-    const after = title.slice(match.index + match[0].length)
+    if (++tried > separatorsMax) break
+    const after = title.slice(match.index + match[0].length, match.index + match[0].length + titleSizeMax)
     const firstSegment = after.split(/\s[-–—|]\s|[,;]/)[0] ?? ''
     const venue = findVenue(after)
     if (isDateOrVenueTag(firstSegment) || venue?.index === 0 || readAuthors(after)) {
@@ -268,9 +276,11 @@ export function splitTextTitle(text: string): {title: string; rest: string} {
       break
     }
   }
-  const paren = /\s*\(([^()]{1,80})\)[\s.,]*$/.exec(title)
+  // Only the end of the title can hold `(ICLR 2023)`; look at its last 120 characters.
+  const tail = Math.max(0, title.length - 120)
+  const paren = /\(([^()]{1,80})\)[\s.,]*$/.exec(title.slice(tail))
   if (paren?.[1] && (isDateOrVenueTag(paren[1]) || /\bet al\b/i.test(paren[1]))) {
-    cut = paren.index
+    cut = tail + paren.index
     title = title.slice(0, cut)
   }
   const venue = findVenue(title)
@@ -278,9 +288,10 @@ export function splitTextTitle(text: string): {title: string; rest: string} {
     cut = venue.index
     title = title.slice(0, cut)
   }
-  const year = /[,.(]\s*((?:19|20)\d\d)[).]?\s*$/.exec(title)
-  if (year && year.index > 0) {
-    cut = year.index
+  const yearTail = Math.max(0, title.length - 40)
+  const year = /[,.(]\s{0,3}((?:19|20)\d\d)[).]?\s{0,3}$/.exec(title.slice(yearTail))
+  if (year && yearTail + year.index > 0) {
+    cut = yearTail + year.index
     title = title.slice(0, cut)
   }
   return {title, rest: text.slice(cut)}
@@ -456,12 +467,8 @@ function readRest(parts: readonly Part[], facts: Facts, authors: 'multi' | 'sing
 }
 
 function addComment(text: string, facts: Facts): void {
-  const comment = cleanText(
-    text
-      .replace(/\[\s*\]|\(\s*\)|\{\s*\}/g, ' ')
-      .replace(/\s[\[(]\s|\s[\])]\s/g, ' ')
-      .replace(/^[\s\-–—:|,;.\])*_]+|[\s\-–—:|,;\[(*_]+$/g, ''),
-  )
+  const cleaned = cleanText(text.replace(/\[\s*\]|\(\s*\)|\{\s*\}/g, ' ').replace(/\s[\[(]\s|\s[\])]\s/g, ' '))
+  const comment = trimEdges(trimEdges(cleaned, '-–—:|,;.])*_', 'start'), '-–—:|,;[(*_', 'end')
   const words = comment.split(/[^\p{L}\p{N}]+/u).filter((w) => /\p{L}{2}/u.test(w))
   if (words.length >= 2) facts.comments.push(comment)
 }
@@ -483,7 +490,7 @@ function readDetail(parts: readonly Part[], facts: Facts): void {
       return
     }
     if (/^(?:authors?|by)$/.test(key)) {
-      const names = splitAuthors(after)
+      const names = after.length <= authorsSizeMax ? splitAuthors(cleanText(after)) : []
       if (names.length > 0) facts.authors ??= names
       return
     }
@@ -576,7 +583,7 @@ function readRow(cells: ReadonlyArray<{column: Column; parts: Part[]}>, facts: F
         if (!empty) takeFacts(text, facts)
         break
       case 'authors':
-        if (!empty) {
+        if (!empty && text.length <= authorsSizeMax) {
           const names = splitAuthors(text)
           if (names.length > 0) facts.authors ??= names
         }

@@ -38,6 +38,18 @@ export function decodeEntities(value: string): string {
 }
 
 /**
+ * `value` without the characters of `chars` at its start and/or end. A loop, not a regex: an
+ * unanchored `[…]+$` is quadratic on a long run of those characters.
+ */
+export function trimEdges(value: string, chars: string, where: 'start' | 'end' | 'both' = 'both'): string {
+  let from = 0
+  let to = value.length
+  if (where !== 'end') while (from < to && (chars.includes(value[from]!) || /\s/.test(value[from]!))) from++
+  if (where !== 'start') while (to > from && (chars.includes(value[to - 1]!) || /\s/.test(value[to - 1]!))) to--
+  return value.slice(from, to)
+}
+
+/**
  * A title candidate without decorations: emoji, shortcodes, stray brackets and separators
  * at either end, a leading `1.`/`1)` counter.
  */
@@ -45,9 +57,7 @@ export function cleanMarkdownTitle(value: string): string {
   let title = cleanText(stripEmoji(value))
   for (let i = 0; i < 3; i++) {
     const before = title
-    title = title
-      .replace(/^[\s\-–—:|,;•·>]+/u, '')
-      .replace(/[\s\-–—:|,;•·(\[]+$/u, '')
+    title = trimEdges(trimEdges(title, '-–—:|,;•·>])', 'start'), '-–—:|,;•·([', 'end')
       .replace(/^\d{1,3}[.)]\s+/, '')
       .trim()
     // `[Title]` / `(Title)` around the whole candidate.
@@ -190,7 +200,8 @@ export function findYear(text: string): {year: number; index: number; length: nu
 
 /** True when the text is only a venue/year/date tag: `NeurIPS 2022`, `[Aug 2023]`, `2021`, `ICLR'23 (Oral)`. */
 export function isDateOrVenueTag(text: string): boolean {
-  const value = cleanText(text).replace(/^[\[(]+|[\])]+$/g, '').trim()
+  if (text.length > 200) return false
+  const value = trimEdges(cleanText(text), '[(])')
   if (!value || value.length > 60) return false
   const venue = findVenue(value)
   if (venue && venue.index === 0) return leftoverWords(value, venue) <= 2
@@ -235,6 +246,8 @@ const nonNameWords = new Set([
   'video', 'slides', 'blog', 'demo', 'link', 'tl;dr', 'tldr', 'summary', 'review', 'reviews', 'google', 'research',
   'microsoft', 'meta', 'openai', 'deepmind', 'institute', 'inc', 'transformers', 'transformer', 'diffusion', 'graph',
 ])
+/** An author list longer than this is prose. */
+export const authorsSizeMax = 3000
 const nameTokenPattern = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[\p{Lo}\p{M}]+)$/u
 
 /**
@@ -242,8 +255,9 @@ const nameTokenPattern = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|
  * undefined. `single` accepts one name (in an author sub-bullet or an emphasis segment).
  */
 export function readAuthors(text: string, options: {single?: boolean} = {}): string[] | undefined {
-  const value = cleanText(text).replace(/^(?:authors?|by)\s*[:：]?\s+/i, '').replace(/[.,;]+$/, '')
-  if (!value || value.length > 3000 || /\d/.test(value.replace(/\bet al\.?/gi, ''))) return undefined
+  if (text.length > authorsSizeMax) return undefined
+  const value = trimEdges(cleanText(text).replace(/^(?:authors?|by)\s*[:：]?\s+/i, ''), '.,;', 'end')
+  if (!value || /\d/.test(value.replace(/\bet al\.?/gi, ''))) return undefined
   const names = splitAuthors(value)
   if (names.length === 0) return undefined
   let multiWord = 0
@@ -275,8 +289,8 @@ const labelRoles: ReadonlyArray<readonly [RegExp, LinkRole]> = [
 
 /** Normalised link label: lower case, no brackets, emoji or trailing colon. */
 export function linkLabel(text: string): string {
-  return cleanText(stripEmoji(text))
-    .replace(/^[\[(]+|[\])]+$/g, '')
+  if (text.length > 200) return ''
+  return trimEdges(cleanText(stripEmoji(text)), '[(])')
     .replace(/[:：]$/, '')
     .trim()
     .toLowerCase()
@@ -290,6 +304,7 @@ export function labelRole(label: string): LinkRole | undefined {
 
 /** True for a label that names a link instead of a paper: `Paper`, `Code`, `[pdf]`, `Video`. */
 export function isLinkLabel(text: string): boolean {
+  if (text.length > 200) return false
   const label = linkLabel(text)
   if (!label) return true
   if (labelRole(label)) return true

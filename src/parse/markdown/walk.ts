@@ -9,7 +9,7 @@ import {CONTINUE, SKIP, visit} from 'unist-util-visit'
 import {createMessage, type ParseMessage} from '../../message.js'
 import {cleanText} from '../../text/normalize.js'
 import {mapColumns, type EntryRaw} from './entry.js'
-import {cleanMarkdownTitle, findVenue, htmlToText, isDateOrVenueTag, isLinkLabel, readAuthors, roleOf, stripEmoji} from './facts.js'
+import {cleanMarkdownTitle, findVenue, htmlToText, isDateOrVenueTag, isLinkLabel, readAuthors, roleOf, stripEmoji, trimEdges} from './facts.js'
 import {flattenInline, normalizeLabel, partsText, type Definition, type LineOf, type Part} from './inline.js'
 import {toSafeUrl} from '../links.js'
 
@@ -507,7 +507,7 @@ function splitParagraph(parts: readonly Part[]): Part[][] {
     else if (!hasTitle && part.kind !== 'break' && !(part.kind === 'text' && !part.value.trim())) hasTitle = part.kind === 'link' || part.kind === 'text'
     current.push(part)
     if (part.kind === 'break') lineStart = true
-    else if (part.kind === 'text') lineStart = /\n\s*$/.test(part.value) || (lineStart && !part.value.trim())
+    else if (part.kind === 'text') lineStart = part.value.slice(part.value.trimEnd().length).includes('\n') || (lineStart && !part.value.trim())
     else lineStart = false
   }
   if (current.length > 0) chunks.push(current)
@@ -543,7 +543,7 @@ function describeParagraph(parts: readonly Part[]): string {
 
 function headingText(node: Heading): string {
   const text = cleanText(stripEmoji(toString(node, {includeImageAlt: false, includeHtml: false})))
-  return text.replace(/^[\s\-–—:|#]+|[\s\-–—:|]+$/g, '').trim()
+  return trimEdges(trimEdges(text, '-–—:|#', 'start'), '-–—:|', 'end')
 }
 
 function countDetails(value: string): number {

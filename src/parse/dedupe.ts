@@ -16,8 +16,8 @@ export interface Deduper {
 }
 
 export function createDeduper(): Deduper {
-  // hash → line of the first record with that key.
-  const seen = new Map<number, number>()
+  // hash → line of the first record with that key (the one structure that grows with the input).
+  const seen = new LineTable()
   // hash → record, for the most recent `mergeWindow` records.
   const recent = new Map<number, Paper>()
   const order: number[][] = []
@@ -66,4 +66,47 @@ function merge(first: Paper, later: Paper): void {
   if (!first.keywords && later.keywords) first.keywords = [...later.keywords]
   if (later.metrics) first.metrics = {...later.metrics, ...first.metrics}
   first.links = dedupeLinks([...first.links, ...later.links])
+}
+
+/**
+ * 53-bit hash → line number, in typed arrays: 16 to 32 bytes a key, outside the JS heap, where
+ * a `Map` of number keys costs several times that (a boxed key per entry) and makes the GC
+ * size the heap by it. Open addressing, linear probing, at most 3/4 full.
+ */
+class LineTable {
+  private keys = new Float64Array(1 << 12)
+  /** 0 marks an empty slot (lines start at 1). */
+  private lines = new Float64Array(1 << 12)
+  private size = 0
+
+  get(key: number): number | undefined {
+    const mask = this.keys.length - 1
+    for (let slot = (key >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const line = this.lines[slot]!
+      if (line === 0) return undefined
+      if (this.keys[slot] === key) return line
+    }
+  }
+
+  /** Set a key not in the table. */
+  set(key: number, line: number): void {
+    if ((this.size + 1) * 4 > this.keys.length * 3) this.grow()
+    this.insert(key, line)
+    this.size++
+  }
+
+  private insert(key: number, line: number): void {
+    const mask = this.keys.length - 1
+    let slot = (key >>> 0) & mask
+    while (this.lines[slot] !== 0) slot = (slot + 1) & mask
+    this.keys[slot] = key
+    this.lines[slot] = line
+  }
+
+  private grow(): void {
+    const {keys, lines} = this
+    this.keys = new Float64Array(keys.length * 2)
+    this.lines = new Float64Array(lines.length * 2)
+    for (let i = 0; i < keys.length; i++) if (lines[i] !== 0) this.insert(keys[i]!, lines[i]!)
+  }
 }

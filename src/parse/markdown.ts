@@ -1,13 +1,20 @@
 /**
  * The `markdown` format: awesome-lists, lab READMEs, reading-group notes, newsletters.
  *
- * Line-driven and bounded: lines are buffered into sections, split at ATX headings outside
- * fenced code (and, in a very long section, before a top-level list item, a paragraph
- * start, or a table row), and each section is parsed on its own with unified +
- * remark-parse + remark-gfm; positions are mapped back to input lines. Reference
- * definitions are collected by a cheap line pass as lines arrive, so `[label]`s defined
- * further down (often at the bottom) still resolve: an entry holding a label that is not
- * defined yet is held until `end()`; every other entry is emitted when its section closes.
+ * Line-driven and bounded: lines are buffered into sections of 16-64 KiB, split at an ATX
+ * heading outside fenced code and HTML comments (or, in a long section, before a top-level
+ * list item, a paragraph start, or a table row, the table's header carried over), and each
+ * section is parsed on its own with unified + remark-parse + remark-gfm; positions are
+ * mapped back to input lines. Heading state carries from one section to the next.
+ *
+ * Reference definitions are collected by a cheap line pass as lines arrive, so `[label]`s
+ * defined further down (often at the bottom) still resolve: an entry holding a label that
+ * is not defined yet is held until `end()`; every other entry is emitted when its section
+ * closes.
+ *
+ * The line pass also keeps remark away from what makes it slow: a paragraph dense in
+ * brackets or emphasis marks (micromark is quadratic there) is skipped with a warning, and
+ * container depth (`>` and indentation) is capped.
  */
 import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -26,6 +33,7 @@ const sectionCharsMax = 65_536
 const sectionCharsMin = 16_384
 /** Container depth remark is given: its cost per line grows with the depth (and deep `>` overflow the stack). */
 const quoteDepthMax = 8
+const containersMax = 16
 const indentColumnsMax = 48
 /** `|` in one line: a table row with more cells than this is not a paper row. */
 const linePipesMax = 1_000
@@ -37,13 +45,18 @@ const frontMatterLinesMax = 200
  * while a real paragraph has a few dozen: a denser run is skipped with a message.
  */
 const runDelimitersMax = 1_500
+/** No entry line is this long (a minified HTML blob, a data URI): remark alone would take seconds. */
+const lineCharsMax = 20_000
 
+/** A line of YAML front matter: `key: value`, a `- item`, an indented or blank line, a comment. */
+const yamlLinePattern = /^(?:[\w-]+\s*:|\s|-\s|#|$|---\s*$|\.\.\.\s*$)/
 const atxHeadingPattern = /^ {0,3}#{1,6}(?:[ \t]|$)/
 const fenceOpenPattern = /^\s*(`{3,}|~{3,})(.*)$/
 const definitionLinePattern = /^ {0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/
 const listItemStartPattern = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
 const thematicBreakPattern = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/
-const tableDelimiterPattern = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+// Blanks are consumed only after a pipe, so a long blank run cannot be split two ways.
+const tableDelimiterPattern = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/
 /** HTML blocks that run to an end marker rather than to a blank line (CommonMark types 1-5). */
 const htmlBlockStarts: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -53,6 +66,13 @@ const htmlBlockStarts: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ]
 
+/**
+ * The markdown format definition, registered in `formats.ts`.
+ *
+ * @example
+ *   markdownFormat.detect(['# Awesome GNN', '', '- [Graph Attention Networks](https://arxiv.org/abs/1710.10903)'])
+ *   // => 0.6
+ */
 export const markdownFormat: FormatDefinition = {
   name: 'markdown',
   detect: detectMarkdown,
@@ -60,28 +80,55 @@ export const markdownFormat: FormatDefinition = {
 }
 
 /**
- * The line with its container depth bounded: more than `quoteDepthMax` `>` markers or
- * `indentColumnsMax` columns of indentation are cut down (the text itself is kept).
+ * The line with its container depth bounded: past `containersMax` container markers at its
+ * start (`>`, `-`, `*`, `+`, `1.`; `- - - x` nests three lists), `quoteDepthMax` quotes or
+ * `indentColumnsMax` columns of indentation, the extra markers and blanks are dropped (the
+ * text itself is kept). remark recurses once per level and overflows the stack at a few
+ * thousand.
  */
 function bounded(text: string): string {
-  const lead = /^[ \t>]*/.exec(text)?.[0] ?? ''
-  if (lead.length <= quoteDepthMax) return text
+  // Fast path: a short prefix of blanks and markers cannot exceed any bound.
+  let prefix = 0
+  while (prefix < text.length && prefix <= quoteDepthMax && /[ \t>*+\-\d.)]/.test(text[prefix]!)) prefix++
+  if (prefix <= quoteDepthMax) return text
+  let out = ''
+  let i = 0
+  let containers = 0
   let quotes = 0
   let columns = 0
-  let out = ''
-  for (const c of lead) {
-    if (c === '>') {
-      if (++quotes > quoteDepthMax) continue
-      out += c
-      columns = 0
-    } else {
-      const width = c === '\t' ? 4 - (columns % 4) : 1
-      if (columns + width > indentColumnsMax) continue
-      columns += width
-      out += c
+  for (;;) {
+    const start = i
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++
+    const blanks = text.slice(start, i)
+    const marker = /^(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/.exec(text.slice(i, i + 11))?.[0]
+    if (!marker) {
+      // A marker needs one blank after it, or the line stops being a list item.
+      out += clampBlanks(blanks, columns) || (out && blanks ? blanks[0] : '')
+      break
     }
+    i += marker.length
+    const quote = marker === '>'
+    if (containers >= containersMax || (quote && quotes >= quoteDepthMax)) continue
+    containers++
+    if (quote) quotes++
+    const kept = clampBlanks(blanks, columns) || (out && blanks ? blanks[0]! : '')
+    out += kept + marker
+    columns = quote ? 0 : columns + kept.length + marker.length
   }
-  return out + text.slice(lead.length)
+  return out + text.slice(i)
+}
+
+/** `blanks` cut so that the indentation stays within `indentColumnsMax` columns. */
+function clampBlanks(blanks: string, columns: number): string {
+  let out = ''
+  let at = columns
+  for (const c of blanks) {
+    const width = c === '\t' ? 4 - (at % 4) : 1
+    if (at + width > indentColumnsMax) break
+    at += width
+    out += c
+  }
+  return out
 }
 
 function createMarkdownParser(context: FormatContext): LineParser {
@@ -103,7 +150,7 @@ function createMarkdownParser(context: FormatContext): LineParser {
   let previous: {text: string; line: number} | undefined
   let frontMatter: Array<{text: string; line: number}> | undefined
   /** The paragraph-like run of lines being counted: index of its first line in `texts`. */
-  let run: {from: number; delimiters: number} | undefined
+  let run: {from: number; delimiters: number; longest: number} | undefined
   /** Messages for dense runs of the current section, emitted in line order at its flush. */
   const dense: ParseMessage[] = []
 
@@ -138,15 +185,15 @@ function createMarkdownParser(context: FormatContext): LineParser {
   function closeRun(): void {
     const current = run
     run = undefined
-    if (!current || current.delimiters <= runDelimitersMax) return
+    if (!current || (current.delimiters <= runDelimitersMax && current.longest <= lineCharsMax)) return
     const first = lines[current.from] ?? 1
     const last = lines[lines.length - 1] ?? first
     for (let i = current.from; i < texts.length; i++) texts[i] = ''
-    dense.push(
-      createMessage('noise-line', 'warning', first, `Block with ${current.delimiters} brackets and emphasis marks is too dense to read as markdown; skipped`, {
-        endLine: last,
-      }),
-    )
+    const reason =
+      current.longest > lineCharsMax
+        ? `Line of ${current.longest} characters is too long for a markdown entry; skipped`
+        : `Block with ${current.delimiters === Number.POSITIVE_INFINITY ? 'thousands of' : current.delimiters} brackets, pipes or emphasis marks is too dense to read as markdown; skipped`
+    dense.push(createMessage('noise-line', 'warning', first, reason, {endLine: last}))
   }
 
   function countDelimiters(text: string): number {
@@ -240,8 +287,10 @@ function createMarkdownParser(context: FormatContext): LineParser {
     }
     add(bounded(text), number)
     if (!blank) {
-      run ??= {from: texts.length - 1, delimiters: 0}
-      run.delimiters += countDelimiters(text)
+      run ??= {from: texts.length - 1, delimiters: 0, longest: 0}
+      run.longest = Math.max(run.longest, text.length)
+      // A line too long to keep is not worth counting.
+      if (run.longest <= lineCharsMax) run.delimiters += countDelimiters(text)
     }
     previousBlank = blank
     previous = {text, line: number}
@@ -255,10 +304,11 @@ function createMarkdownParser(context: FormatContext): LineParser {
       }
       if (frontMatter) {
         frontMatter.push({text, line: number})
-        if (/^(?:---|\.\.\.)\s*$/.test(text)) {
+        if (frontMatter.length > 2 && /^(?:---|\.\.\.)\s*$/.test(text)) {
           context.message(createMessage('noise-line', 'info', 1, 'Front matter; skipped', {endLine: number}))
           frontMatter = undefined
-        } else if (frontMatter.length > frontMatterLinesMax) {
+        } else if (frontMatter.length > frontMatterLinesMax || !yamlLinePattern.test(text) || (frontMatter.length === 2 && !/^[\w-]+\s*:/.test(text))) {
+          // Not YAML: the first `---` was a rule. Read the held lines as markdown.
           const held = frontMatter
           frontMatter = undefined
           for (const entry of held) line(entry.text, entry.line)

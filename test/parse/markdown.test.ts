@@ -3,6 +3,7 @@ import {describe, expect, test} from 'vitest'
 import type {ParseMessage} from '../../src/message.js'
 import {detectFormat, parse, parseStream} from '../../src/parse/index.js'
 import {markdownFormat} from '../../src/parse/markdown.js'
+import {resolveParts, type Part} from '../../src/parse/markdown/inline.js'
 import {PaperSchema, type Paper} from '../../src/schema.js'
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')
@@ -458,36 +459,24 @@ describe('markdown: GFM tables', () => {
 describe('markdown: reference-style links', () => {
   const result = read(markdown('reference-links'))
 
-  test('should resolve labels defined at the bottom, emitting held entries at the end', () => {
+  test('should resolve labels defined at the bottom of the file, holding an entry with an undefined label to the end', () => {
     expect(titles(result.papers)).toEqual([
-      ['FasterMoE: Modeling and Optimizing Training of Large-Scale Dynamic Pre-Trained Models', 16],
-      ['Tutel: Adaptive Mixture-of-Experts at Scale', 17],
-      ['MegaBlocks: Efficient Sparse Training with Mixture-of-Experts', 18],
-      ['DeepSpeed-MoE: Advancing Mixture-of-Experts Inference and Training to Power Next-Generation AI Scale', 19],
       ['Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer', 7],
       ['GShard: Scaling Giant Models with Conditional Computation and Automatic Sharding', 8],
       ['Switch Transformers: Scaling to Trillion Parameter Models with Simple and Efficient Sparsity', 9],
       ['GLaM: Efficient Scaling of Language Models with Mixture-of-Experts', 10],
       ['Mixture-of-Experts with Expert Choice Routing', 11],
+      ['FasterMoE: Modeling and Optimizing Training of Large-Scale Dynamic Pre-Trained Models', 16],
+      ['Tutel: Adaptive Mixture-of-Experts at Scale', 17],
+      ['MegaBlocks: Efficient Sparse Training with Mixture-of-Experts', 18],
+      ['DeepSpeed-MoE: Advancing Mixture-of-Experts Inference and Training to Power Next-Generation AI Scale', 19],
+      // Held to the end: its `[slides]` might be defined further down.
       ['BASE Layers: Simplifying Training of Large, Sparse Models', 12],
     ])
   })
 
   test('should give exact records (shortcut, full, collapsed references; `[[PPoPP2022]][x]` without a space)', () => {
-    expect(result.papers.filter((p) => [16, 7, 8, 9, 10, 11, 12].includes(p.source.line))).toEqual([
-    {
-      id: 'title:fastermoe-modeling-and-optimizing-training-of-large-scale-42242bb2',
-      title: 'FasterMoE: Modeling and Optimizing Training of Large-Scale Dynamic Pre-Trained Models',
-      authors: [],
-      links: [
-        {url: 'https://dl.acm.org/doi/10.1145/3503221.3508418', role: 'abstract'},
-        {url: 'https://github.com/thu-pacman/FasterMoE', role: 'code'},
-      ],
-      venue: 'PPoPP',
-      year: 2022,
-      section: ['Training Systems'],
-      source: {format: 'markdown', line: 16, endLine: 16},
-    },
+    expect(result.papers.filter((p) => [7, 8, 9, 10, 11, 12, 16].includes(p.source.line))).toEqual([
     {
       id: 'arxiv:1701.06538',
       title: 'Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer',
@@ -545,6 +534,19 @@ describe('markdown: reference-style links', () => {
       year: 2022,
       section: ['Sparse Layers and Routing'],
       source: {format: 'markdown', line: 11, endLine: 11},
+    },
+    {
+      id: 'title:fastermoe-modeling-and-optimizing-training-of-large-scale-42242bb2',
+      title: 'FasterMoE: Modeling and Optimizing Training of Large-Scale Dynamic Pre-Trained Models',
+      authors: [],
+      links: [
+        {url: 'https://dl.acm.org/doi/10.1145/3503221.3508418', role: 'abstract'},
+        {url: 'https://github.com/thu-pacman/FasterMoE', role: 'code'},
+      ],
+      venue: 'PPoPP',
+      year: 2022,
+      section: ['Training Systems'],
+      source: {format: 'markdown', line: 16, endLine: 16},
     },
     {
       id: 'arxiv:2103.16716',
@@ -906,6 +908,25 @@ describe('markdown: a large list', () => {
     }
   })
 
+  test('should resolve references defined at the bottom, holding those entries to the end', () => {
+    const definitions = new Map<string, string>()
+    for (const line of lines) {
+      const match = /^\[(ref-\d+)\]: (\S+)$/.exec(line)
+      if (match) definitions.set(match[1]!, match[2]!)
+    }
+    const referenced = lines.flatMap((line, index) => {
+      const match = /\[paper\]\[(ref-\d+)\]$/.exec(line)
+      return match ? [{line: index + 1, url: definitions.get(match[1]!)}] : []
+    })
+    expect(referenced.length).toBeGreaterThan(50)
+    for (const {line, url} of referenced) {
+      expect(result.papers.find((p) => p.source.line === line)?.links).toEqual([{url, role: 'abstract'}])
+    }
+    // The first of them comes out after entries that follow it in the file.
+    const first = result.papers.findIndex((p) => p.source.line === referenced[0]!.line)
+    expect(result.papers.slice(0, first).some((p) => p.source.line > referenced[0]!.line)).toBe(true)
+  })
+
   test('should attach summaries from <details> and block quotes', () => {
     const withAbstract = result.papers.filter((p) => p.abstract)
     const summaries = lines.filter((line) => /^ {2}> /.test(line)).length + lines.filter((line) => /^ {2}<details>/.test(line)).length
@@ -1014,6 +1035,13 @@ describe('markdown: small shapes', () => {
     expect(result.papers.map((p) => [p.title, p.source.line])).toEqual([['Graph Attention Networks', 6]])
   })
 
+  test('should read a document that starts with a `---` rule, not front matter', () => {
+    const text = ['---', '## Models', '', '- [Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018', '', '---', ''].join('\n')
+    const result = read(text)
+    expect(result.messages).toEqual([])
+    expect(result.papers.map((p) => [p.title, p.section, p.source.line])).toEqual([['Graph Attention Networks', ['Models'], 4]])
+  })
+
   test('should not split at a heading inside a fenced code block or an HTML comment', () => {
     const text = ['## Models', '', '```sh', '# not a heading', '```', '', '<!--', '# also not a heading', '-->', '', '- [Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018'].join('\n')
     const result = read(text)
@@ -1022,5 +1050,86 @@ describe('markdown: small shapes', () => {
       ['noise-line', 3, 5],
       ['noise-line', 7, 9],
     ])
+  })
+
+  test('should take a later level-1 heading followed by prose as a title, and one followed by entries as a section', () => {
+    const text = [
+      '# Awesome GNN',
+      '',
+      '- [Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018',
+      '',
+      '# Awesome Diffusion',
+      '',
+      'A second list pasted below the first.',
+      '',
+      '- [Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239) - NeurIPS 2020',
+      '',
+      '# 2023',
+      '',
+      '- [Consistency Models](https://arxiv.org/abs/2303.01469) - ICML 2023',
+    ].join('\n')
+    expect(read(text).papers.map((p) => [p.title, p.section])).toEqual([
+      ['Graph Attention Networks', undefined],
+      ['Denoising Diffusion Probabilistic Models', undefined],
+      ['Consistency Models', ['2023']],
+    ])
+  })
+
+  test('should resolve `[[PPoPP2022]][label]` (one level of brackets in the text) against the document', () => {
+    const parts: Part[] = [{kind: 'text', value: 'Pre-Trained Models[[PPoPP2022]][fastermoe] [code][x] [slides]', line: 1}]
+    const definitions = new Map([
+      ['fastermoe', {url: 'https://dl.acm.org/doi/10.1145/3503221.3508418'}],
+      ['x', {url: 'https://github.com/thu-pacman/FasterMoE'}],
+    ])
+    expect(resolveParts(parts, definitions, false)).toEqual({
+      pending: true, // `[slides]` may be defined later
+      parts: [
+        {kind: 'text', value: 'Pre-Trained Models', line: 1},
+        {kind: 'link', text: '[PPoPP2022]', url: 'https://dl.acm.org/doi/10.1145/3503221.3508418', strong: false, line: 1},
+        {kind: 'text', value: ' ', line: 1},
+        {kind: 'link', text: 'code', url: 'https://github.com/thu-pacman/FasterMoE', strong: false, line: 1},
+        {kind: 'text', value: ' [slides]', line: 1},
+      ],
+    })
+    expect(resolveParts(parts, definitions, true).pending).toBe(false)
+  })
+})
+
+describe('markdown: hostile input stays bounded', () => {
+  test('should skip a block too dense in brackets for remark, with a warning, and keep the rest', () => {
+    const text = ['## Papers', '', '- [Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018', '', '- ' + ']'.repeat(50_000), '', '- [Consistency Models](https://arxiv.org/abs/2303.01469) - ICML 2023'].join('\n')
+    const started = performance.now()
+    const result = read(text)
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(result.papers.map((p) => p.title)).toEqual(['Graph Attention Networks', 'Consistency Models'])
+    expect(result.messages).toMatchObject([{code: 'noise-line', severity: 'warning', line: 5}])
+  })
+
+  test('should skip a line too long for an entry, with a warning', () => {
+    const text = ['- [Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018', '- [Consistency Models](https://arxiv.org/abs/2303.01469) ' + '1,'.repeat(50_000) + 'x'].join('\n')
+    const result = read(text)
+    expect(result.papers.map((p) => p.title)).toEqual(['Graph Attention Networks'])
+    expect(result.messages).toMatchObject([{code: 'noise-line', severity: 'warning', line: 2, reason: 'Line of 100058 characters is too long for a markdown entry; skipped'}])
+  })
+
+  test('should keep every entry of a list nested deeper than the indentation bound', () => {
+    // Linked titles: a nested linked title is a paper of its own (a text line would be a detail).
+    const text = Array.from({length: 60}, (_, i) => `${'  '.repeat(i)}- [Graph Attention Networks (part ${i})](https://openreview.net/forum?id=rJXMpikCZ)`).join('\n')
+    const result = read(text)
+    expect(result.papers.map((p) => p.source.line)).toEqual(Array.from({length: 60}, (_, i) => i + 1))
+  })
+
+  test.each([
+    ['deep quotes', '>'.repeat(19_000) + ' [Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018'],
+    ['lists nested 9,000 deep on one line', '- '.repeat(9_000) + '[Graph Attention Networks](https://arxiv.org/abs/1710.10903) - ICLR 2018'],
+    ['quotes and lists nested 4,500 deep on one line', '> - '.repeat(4_500) + 'Graph Attention Networks, ICLR 2018'],
+    ['a 500-deep indented list', Array.from({length: 500}, (_, i) => `${'  '.repeat(i)}- [Graph Attention Networks ${i}](https://arxiv.org/abs/1710.10903)`).join('\n')],
+    ['a deep staircase of lists', Array.from({length: 400}, (_, i) => ' '.repeat(i * 2) + '- Graph Attention Networks, ICLR 2018').join('\n')],
+    ['many separators', '- Snort ' + ' - Lightweight'.repeat(20_000)],
+    ['a long run of closing brackets in a title', '- [' + 'a]'.repeat(400) + '](https://arxiv.org/abs/1710.10903)'],
+  ])('should not throw or hang on %s', (_name, text) => {
+    const started = performance.now()
+    expect(() => read(text)).not.toThrow()
+    expect(performance.now() - started).toBeLessThan(10_000)
   })
 })

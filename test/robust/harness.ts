@@ -14,6 +14,8 @@ import {build} from 'esbuild'
 declare global {
   /** Inside a guarded body only: the last value is reported if the worker times out. */
   function progress(value: unknown): void
+  /** Inside a guarded body only: V8 heap in use, MB. */
+  function heapUsedMb(): number
 }
 
 export type Lib = typeof import('../../src/index.js') & {
@@ -63,8 +65,11 @@ export function bundleLibrary(sourcemap = false): Promise<{url: string; dir: str
   return promise
 }
 
-export function removeBundle(): void {
-  for (const promise of bundled.values()) void promise.then(({dir}) => rmSync(dir, {recursive: true, force: true}))
+/** Delete the temp bundles (call from `afterAll`). */
+export async function removeBundle(): Promise<void> {
+  const dirs = await Promise.all([...bundled.values()].map((promise) => promise.then(({dir}) => dir, () => undefined)))
+  bundled.clear()
+  for (const dir of dirs) if (dir) rmSync(dir, {recursive: true, force: true})
 }
 
 export interface GuardedResult<T> {
@@ -101,6 +106,7 @@ export async function guarded<A, T>(fn: (lib: Lib, arg: A) => T | Promise<T>, ar
     const v8 = require('node:v8')
     if (workerData.sourcemap) process.setSourceMapsEnabled(true)
     globalThis.progress = (value) => parentPort.postMessage({progress: value})
+    globalThis.heapUsedMb = () => v8.getHeapStatistics().used_heap_size / 1048576
     // esbuild's keepNames helper, in case the test transform wrapped a named inner function.
     globalThis.__name = (target) => target
     ;(0, eval)(workerData.setup)
@@ -138,13 +144,14 @@ export async function guarded<A, T>(fn: (lib: Lib, arg: A) => T | Promise<T>, ar
     const expire = (): void => settle({status: 'timeout', ms: performance.now() - started, progress})
     // The guard starts once the library is loaded; loading itself gets a generous allowance.
     let timer = setTimeout(expire, 60_000)
-    worker.on('message', (message: GuardedResult<T> & {progress?: unknown; ready?: boolean}) => {
-      if (message.ready) {
+    type Message = GuardedResult<T> | {ready: true} | {progress: unknown}
+    worker.on('message', (message: Message) => {
+      if ('ready' in message) {
         clearTimeout(timer)
         started = performance.now()
         timer = setTimeout(expire, options.timeoutMs)
-      } else if ('progress' in message && !('status' in message)) progress = message.progress
-      else settle(message)
+      } else if ('status' in message) settle(message)
+      else progress = message.progress
     })
     worker.on('error', (error: Error & {code?: string}) =>
       settle({status: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'oom' : 'error', ms: performance.now() - started, error: String(error.stack ?? error)}),

@@ -155,7 +155,7 @@ const bareYearPattern = /(?<![\p{L}\p{N}./:#-])((?:19[5-9]|20[0-3])\d)(?![\p{N}]
 
 const notVenueWords = /^(?:in|at|on|submitted|published|accepted|updated|posted|released|since|added|last|code|paper|papers|available|version|v\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|the|and|or|from|to|until|before|after|year|date|page|pages|vol|volume|no|issue|preprint)$/i
 const genericVenuePattern =
-  /(?:^|[.;|\[\]()\n]|\s[-–—]\s)\s*((?:[A-Z][\p{L}&+'’-]*)(?:\s+(?:[A-Z][\p{L}&+'’-]*|of|on|in|and|for|the|&)){0,6})\s*,?\s*['’]?((?:19|20)\d\d)(?=\s*(?:[.;,|\[\]()\n]|$))/gu
+  /(?:^|[.;|\[\]()\n]|\s[-–—]\s)\s*((?:[A-Z][\p{L}&+'’-]*)(?:\s+(?:[A-Z][\p{L}&+'’-]*|of|on|in|and|for|the|&)){0,6})\s{0,3}(?:,\s{0,3})?['’]?((?:19|20)\d\d)(?=\s*(?:[.;,|\[\]()\n]|$))/gu
 
 /**
  * A venue this module does not know, followed by a year, standing alone between separators:
@@ -219,8 +219,9 @@ function leftoverWords(value: string, match: {index: number; length: number}): n
 // ---------------------------------------------------------------------------------------------
 // Stars
 
+// Counts are short (`1,234,567`, `12.1k`): bounded digit runs keep a `1,1,1,…` line linear.
 const starsPattern =
-  /(?:[★☆⭐🌟]\u{FE0F}?|:star2?:|\bstars?\s*[:：=]?)\s*(\d[\d,]*(?:\.\d+)?\s?[kKmM]?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])(\d[\d,]*(?:\.\d+)?\s?[kKmM]?)\s*(?:[★⭐🌟]|\bstars\b)/iu
+  /(?:[★☆⭐🌟]\u{FE0F}?|:star2?:|\bstars?(?:\s*[:：=])?)\s*(\d[\d,]{0,12}(?:\.\d{1,3})?\s?[kKmM]?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.,])(\d[\d,]{0,12}(?:\.\d{1,3})?\s?[kKmM]?)\s*(?:[★⭐🌟]|\bstars\b)/iu
 
 /** A star count next to a repo link or in a badge alt: `★ 1.2k`, `⭐️ 532`, `1,234 stars`. */
 export function findStars(text: string): {stars: number; index: number; length: number} | undefined {

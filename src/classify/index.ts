@@ -8,6 +8,7 @@ import {createClassifierFrom, type ClassifiedPaper, type Classifier, type Classi
 import {defaultTopics} from './default-topics.js'
 import {learn as learnFrom, type LearnExample, type LearnOptions, type LearnResult} from './learn.js'
 import type {ClassifierModel} from './model.js'
+import type {TopicRuleInput} from './rules.js'
 import defaultModelJson from './default-model.json' with {type: 'json'}
 
 /** The profiles, IDF and calibration of the default topics, learned with `learn()` from the bundled corpus. */
@@ -34,6 +35,17 @@ export function getDefaultClassifier(): Classifier {
   return defaultClassifier
 }
 
+// Compiled classifiers by rule array, so repeated `classify(…, {topics})` calls compile once.
+const compiled = new WeakMap<readonly TopicRuleInput[], Classifier>()
+function classifierFor(topics: readonly TopicRuleInput[]): Classifier {
+  let classifier = compiled.get(topics)
+  if (!classifier) {
+    classifier = createClassifier({topics})
+    compiled.set(topics, classifier)
+  }
+  return classifier
+}
+
 export interface ClassifyCallOptions extends ClassifyOptions, Pick<ClassifierOptions, 'topics'> {
   /** Options for parsing when the input is listing text. */
   readonly parse?: ParseOptions | undefined
@@ -53,7 +65,7 @@ export function classify(input: readonly Paper[], options?: ClassifyCallOptions)
 export function classify(input: Paper, options?: ClassifyCallOptions): ClassifiedPaper
 export function classify(input: string | Paper | readonly Paper[], options: ClassifyCallOptions = {}): ClassifiedPaper | ClassifiedPaper[] {
   const {topics, parse: parseOptions, ...rest} = options
-  const classifier = topics ? createClassifier({topics}) : getDefaultClassifier()
+  const classifier = topics ? classifierFor(topics) : getDefaultClassifier()
   if (typeof input === 'string') return classifier.classify(parse(input, parseOptions).papers, rest)
   if (Array.isArray(input)) return classifier.classify(input as readonly Paper[], rest)
   if (input && typeof input === 'object' && typeof (input as Paper).title === 'string') return classifier.classifyPaper(input as Paper, rest)

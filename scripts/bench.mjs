@@ -16,7 +16,7 @@
  *
  * Flags: --papers N (default 100000), --smoke (tiny sizes, for CI), --markdown-mb N,
  * --rss-gb X (stream an X GB listing, generated on the fly into a pipe, through the CLI and
- * report its peak RSS), --jobs-probe (measure what worker_threads could gain), --keep (keep
+ * report its peak RSS; with --rss-pipe its stdout goes through a pipe, not to /dev/null), --jobs-probe (measure what worker_threads could gain), --keep (keep
  * the temp dir), --generate FILE (only write the --papers listing to FILE). BENCH_DIST=/path/to/dist benchmarks another build.
  */
 import {spawn} from 'node:child_process'
@@ -224,10 +224,12 @@ async function child(kind, file, extra) {
 function run(command, args, {stdout = 'pipe', input, env} = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const proc = spawn(command, args, {stdio: [input ? 'pipe' : 'ignore', stdout, 'pipe'], env: {...process.env, ...env}})
+    const drain = stdout === 'drain'
+    const proc = spawn(command, args, {stdio: [input ? 'pipe' : 'ignore', drain ? 'pipe' : stdout, 'pipe'], env: {...process.env, ...env}})
     let out = ''
     let err = ''
-    proc.stdout?.setEncoding('utf8').on('data', (d) => (out += d))
+    if (drain) proc.stdout.resume()
+    else proc.stdout?.setEncoding('utf8').on('data', (d) => (out += d))
     proc.stderr.setEncoding('utf8').on('data', (d) => (err += d))
     if (input) input(proc.stdin).catch(reject)
     proc.on('error', reject)
@@ -245,7 +247,7 @@ async function measure(kind, file, extra) {
 }
 
 /** `node dist/bin.js classify FILE > /dev/null`: wall time and peak RSS (read by a preload at exit). */
-async function measureCli(tmp, file, {input} = {}) {
+async function measureCli(tmp, file, {input, pipe = false} = {}) {
   const preload = path.join(tmp, 'rss-preload.mjs')
   if (!existsSync(preload)) {
     writeFileSync(
@@ -256,8 +258,9 @@ async function measureCli(tmp, file, {input} = {}) {
   const rssFile = path.join(tmp, `rss-${process.hrtime.bigint()}.txt`)
   const devNull = openSync('/dev/null', 'w')
   try {
+    // stdout to /dev/null (a file: writes are synchronous), or through a pipe this process drains.
     const {ms} = await run(process.execPath, ['--import', pathToFileURL(preload).href, distBin, 'classify', file, '--quiet'], {
-      stdout: devNull,
+      stdout: pipe ? 'drain' : devNull,
       input,
       env: {BENCH_RSS_FILE: rssFile},
     })
@@ -300,7 +303,7 @@ function printTable(rows) {
   for (const r of rows) console.log(line(columns.map((c) => r[c])))
 }
 
-async function rssMode(tmp, pools, gigabytes) {
+async function rssMode(tmp, pools, gigabytes, pipe) {
   const target = gigabytes * 1e9
   let papers = 0
   let bytes = 0
@@ -319,8 +322,8 @@ async function rssMode(tmp, pools, gigabytes) {
     bytes += Buffer.byteLength(buffer)
     stdin.end(buffer)
   }
-  console.log(`Streaming ${gigabytes} GB (generated on the fly) through \`node dist/bin.js classify - > /dev/null\` …`)
-  const result = await measureCli(tmp, '-', {input})
+  console.log(`Streaming ${gigabytes} GB (generated on the fly) through \`node dist/bin.js classify - ${pipe ? '| (drained by this process)' : '> /dev/null'}\` …`)
+  const result = await measureCli(tmp, '-', {input, pipe})
   printTable([row('CLI classify (pipe)', {...result, bytes, papers}, undefined)])
   console.log(`\n${papers.toLocaleString('en-US')} papers, ${(bytes / 1e9).toFixed(2)} GB in ${(result.ms / 1000).toFixed(1)} s; peak RSS ${(result.maxRSS / 2 ** 20).toFixed(0)} MB`)
 }
@@ -369,6 +372,7 @@ async function main() {
       smoke: {type: 'boolean'},
       'markdown-mb': {type: 'string'},
       'rss-gb': {type: 'string'},
+      'rss-pipe': {type: 'boolean'},
       'jobs-probe': {type: 'boolean'},
       keep: {type: 'boolean'},
       generate: {type: 'string'},
@@ -408,7 +412,7 @@ async function main() {
     if (values['rss-gb'] !== undefined) {
       const gigabytes = Number(values['rss-gb'])
       if (!(gigabytes > 0)) throw new Error('--rss-gb expects a positive number')
-      await rssMode(tmp, pools, gigabytes)
+      await rssMode(tmp, pools, gigabytes, values['rss-pipe'] === true)
       return
     }
 

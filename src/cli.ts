@@ -193,6 +193,10 @@ function loadClassifier(io: CliIo, values: Record<string, string | boolean | und
       throw new InputError(`${rulesFile}: ${(error as Error).message}`)
     }
   }
+  if (json && typeof json === 'object' && !Array.isArray(json)) {
+    const extra = Object.keys(json).filter((key) => key !== 'topics')
+    if (extra.length > 0) throw new InputError(`${rulesFile}: unknown key '${extra[0]}'; expected an array of topic rules or {"topics": [...]}`)
+  }
   const list = Array.isArray(json) ? json : (json as {topics?: unknown} | null)?.topics
   if (!Array.isArray(list)) throw new InputError(`${rulesFile}: expected an array of topic rules or {"topics": [...]}`)
   try {
@@ -321,8 +325,11 @@ async function runListing(rest: string[], values: Record<string, string | boolea
   }
   const streaming = output === 'jsonl' || output === 'csv'
   const held: Array<Paper | ClassifiedPaper> = []
+  // Streamed output is held back until 4 MB are ready, so an input found unreadable early
+  // (binary, invalid JSON or XML, truncated) leaves standard output empty; past that, lines
+  // go out as they are made and memory stays flat.
+  const out = createHeldOutput(io, 4 * 1024 * 1024)
   let wroteHeader = false
-  let wrote = false
   try {
     for await (const paper of parseStream(counted, {format, onMessage: messages.write})) {
       const record = classifier ? classifier.classifyPaper(paper, classifyOptions) : paper
@@ -334,11 +341,10 @@ async function runListing(rest: string[], values: Record<string, string | boolea
         continue
       }
       if (output === 'csv') {
-        if (!wroteHeader) io.stdout.write(csvHeader + '\n')
+        if (!wroteHeader) out.write(csvHeader + '\n')
         wroteHeader = true
-        io.stdout.write(toCsvRow(record as ClassifiedPaper) + '\n')
-      } else io.stdout.write(JSON.stringify(record) + '\n')
-      wrote = true
+        out.write(toCsvRow(record as ClassifiedPaper) + '\n')
+      } else out.write(JSON.stringify(record) + '\n')
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -346,21 +352,44 @@ async function runListing(rest: string[], values: Record<string, string | boolea
     throw error
   }
   progress.done()
-  // An input that cannot be read (binary, invalid JSON/XML) exits 1. Whatever papers were read
-  // around the error are still written (the stream has written them already), so the output
-  // does not depend on where chunk boundaries fell; an input that yielded nothing writes nothing.
   const fatal = messages.fatal
-  if (!fatal || wrote || held.length > 0) {
-    if (output === 'csv' && !wroteHeader) io.stdout.write(csvHeader + '\n')
-    if (output === 'json') io.stdout.write(JSON.stringify(held, null, 2) + '\n')
-    else if (output === 'table') io.stdout.write(classifier ? toTopicTable(held as ClassifiedPaper[], classifier.topics) : toTable(held))
-    else if (output === 'md') io.stdout.write(toMarkdownDigest(held as ClassifiedPaper[], classifier!.topics))
-  }
+  if (!fatal) {
+    if (output === 'csv' && !wroteHeader) out.write(csvHeader + '\n')
+    if (output === 'json') out.write(JSON.stringify(held, null, 2) + '\n')
+    else if (output === 'table') out.write(classifier ? toTopicTable(held as ClassifiedPaper[], classifier.topics) : toTable(held))
+    else if (output === 'md') out.write(toMarkdownDigest(held as ClassifiedPaper[], classifier!.topics))
+    out.flush()
+  } else out.discard()
   if (fatal) {
     io.stderr.write(`papersift: ${label}:${fatal.line}: ${fatal.reason}\n`)
     return 1
   }
   return 0
+}
+
+/** Output held in memory up to `limit` characters, then written straight through. */
+function createHeldOutput(io: CliIo, limit: number) {
+  let chunks: string[] | undefined = []
+  let size = 0
+  return {
+    write(text: string) {
+      if (!chunks) {
+        io.stdout.write(text)
+        return
+      }
+      chunks.push(text)
+      size += text.length
+      if (size >= limit) this.flush()
+    },
+    flush() {
+      if (chunks && chunks.length > 0) io.stdout.write(chunks.join(''))
+      chunks = undefined
+    },
+    /** Drop what is still held (the input turned out unreadable). */
+    discard() {
+      if (chunks) chunks = []
+    },
+  }
 }
 
 function readJsonLines(io: CliIo, file: string): unknown[] {

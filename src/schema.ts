@@ -23,7 +23,8 @@ export type LinkRole = z.infer<typeof LinkRoleSchema>
 export const arxivIdPattern = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})$/
 
 export const LinkSchema = z.object({
-  url: z.string().min(1),
+  /** Only http(s) URLs: other schemes (`javascript:`, `data:`, `file:`) never reach a record. */
+  url: z.string().regex(/^https?:\/\/[^\s/]+\S*$/i, {error: 'expected an http(s) URL'}),
   role: LinkRoleSchema,
 })
 export type Link = z.infer<typeof LinkSchema>

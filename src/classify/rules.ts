@@ -8,6 +8,8 @@ import {analyze} from './text.js'
 export const ruleLimits = {
   topics: 200,
   phrasesPerTopic: 5000,
+  /** Phrases and exclusions over all topics: bounds compile time and memory. */
+  phrasesTotal: 20_000,
   phraseLength: 200,
   phraseTerms: 12,
   examplesPerTopic: 5000,
@@ -61,6 +63,10 @@ export const TopicRulesSchema = z
   .array(TopicRuleSchema)
   .max(ruleLimits.topics)
   .superRefine((rules, context) => {
+    const total = rules.reduce((sum, rule) => sum + rule.phrases.length + (rule.exclude?.length ?? 0), 0)
+    if (total > ruleLimits.phrasesTotal) {
+      context.addIssue({code: 'custom', path: [], message: `expected at most ${ruleLimits.phrasesTotal} phrases and exclusions over all topics, got ${total}`})
+    }
     const seen = new Set<string>()
     rules.forEach((rule, index) => {
       if (seen.has(rule.id)) context.addIssue({code: 'custom', path: [index, 'id'], message: `duplicate topic id "${rule.id}"`})
@@ -106,6 +112,20 @@ export function validateRules(value: unknown, root = 'topics'): TopicRule[] {
   const reserved = findReservedKey(value, [])
   if (reserved) {
     throw new TopicRuleError([{code: 'custom', path: reserved, message: 'reserved key is not allowed', input: undefined} as z.core.$ZodIssue], root)
+  }
+  // Count before checking each phrase: validating a million phrases would itself take minutes.
+  if (Array.isArray(value)) {
+    let total = 0
+    for (const rule of value as unknown[]) {
+      const {phrases, exclude} = (rule ?? {}) as {phrases?: unknown; exclude?: unknown}
+      total += (Array.isArray(phrases) ? phrases.length : 0) + (Array.isArray(exclude) ? exclude.length : 0)
+    }
+    if (total > ruleLimits.phrasesTotal) {
+      throw new TopicRuleError(
+        [{code: 'custom', path: [], message: `expected at most ${ruleLimits.phrasesTotal} phrases and exclusions over all topics, got ${total}`, input: undefined} as z.core.$ZodIssue],
+        root,
+      )
+    }
   }
   const result = TopicRulesSchema.safeParse(value)
   if (!result.success) throw new TopicRuleError(result.error.issues, root)

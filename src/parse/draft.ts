@@ -243,3 +243,20 @@ function checkedPaper(candidate: Record<string, unknown>): Paper | undefined {
   out.source = {format, line, endLine}
   return out as Paper
 }
+
+/**
+ * Make a record that arrived whole (JSON Lines) as clean as one papersift built: control
+ * characters and stray whitespace out of every text field. Idempotent on papersift's own
+ * output, so round trips stay exact.
+ */
+export function sanitizePaper(paper: Paper): Paper {
+  const clean = (value: string): string => cleanText(value)
+  const out: Paper = {...paper, title: clean(paper.title), authors: paper.authors.map(clean).filter(Boolean)}
+  if (paper.abstract !== undefined) out.abstract = clean(paper.abstract)
+  if (paper.venue !== undefined) out.venue = clean(paper.venue)
+  if (paper.comments !== undefined) out.comments = clean(paper.comments)
+  if (paper.keywords !== undefined) out.keywords = paper.keywords.map(clean).filter(Boolean)
+  if (paper.section !== undefined) out.section = paper.section.map(clean).filter(Boolean)
+  if (paper.categories !== undefined) out.categories = paper.categories.map(clean).filter(Boolean)
+  return out
+}

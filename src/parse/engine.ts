@@ -6,7 +6,7 @@
  */
 import type {Format, Paper} from '../schema.js'
 import {createMessage, type ParseMessage} from '../message.js'
-import {finalizeDraft, type PaperDraft} from './draft.js'
+import {finalizeDraft, sanitizePaper, type PaperDraft} from './draft.js'
 import {createDeduper} from './dedupe.js'
 import type {FormatContext, FormatDefinition, LineParser} from './format.js'
 import {formatDefinitions, plainTextFormat} from './formats.js'
@@ -91,7 +91,11 @@ export function createListingParser(format: Format | 'auto', callbacks: EngineCa
       for (const message of messages) callbacks.onMessage(message)
       if (paper) deliver(paper)
     },
-    emitPaper: deliver,
+    emitPaper(paper: Paper) {
+      const clean = sanitizePaper(paper)
+      if (clean.title) deliver(clean)
+      else callbacks.onMessage(createMessage('missing-title', 'warning', paper.source.line, 'Record has no readable title; skipped'))
+    },
     message: callbacks.onMessage,
   }
 

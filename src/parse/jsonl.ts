@@ -8,6 +8,7 @@
 import {z} from 'zod'
 import {createMessage} from '../message.js'
 import {LinkRoleSchema, MetricsSchema, PaperSchema, type Link} from '../schema.js'
+import {isSafeUrl} from './links.js'
 import {splitAuthors} from '../text/normalize.js'
 import type {FormatContext, FormatDefinition, LineParser} from './format.js'
 import {scanJsonElements} from './hf-json.js'
@@ -74,8 +75,17 @@ export function createJsonlParser(context: FormatContext): LineParser {
       }
 
       if ('id' in value || 'source' in value) {
-        // papersift's own record: kept exactly as written.
-        const result = PaperSchema.safeParse(value)
+        // papersift's own record: kept exactly as written, except links that are not http(s).
+        const record = value as Record<string, unknown>
+        if (Array.isArray(record.links)) {
+          record.links = record.links.filter((link: unknown) => {
+            const url = (link as {url?: unknown} | null)?.url
+            if (typeof url !== 'string' || isSafeUrl(url)) return true
+            context.message(createMessage('unsafe-link', 'warning', line, `Dropped link with unsupported scheme: ${url.slice(0, 80)}`))
+            return false
+          })
+        }
+        const result = PaperSchema.safeParse(record)
         if (!result.success) {
           invalidRecord(line, 'Line is not a valid paper record', result.error.issues)
           return

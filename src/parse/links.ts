@@ -50,10 +50,21 @@ export function arxivIdFromText(text: string): ArxivRef | undefined {
 /** Trim punctuation a sentence put after a DOI or URL. */
 function trimTrailing(value: string): string {
   let out = value.replace(/(?<![.,;:!?'"*_>])[.,;:!?'"*_>]+$/, '') // lookbehind: linear (one start per run)
-  // Drop a closing bracket that has no opening partner inside the URL: `(see https://x.org/a)`.
+  // Drop closing brackets that have no opening partner inside the URL: `(see https://x.org/a)`.
+  // Counts are taken once and kept up to date, so a run of brackets costs linear time.
   for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
-    while (out.endsWith(close) && count(out, open) < count(out, close)) {
-      out = out.slice(0, -1).replace(/(?<![.,;:!?'"])[.,;:!?'"]+$/, '')
+    let opens = count(out, open)
+    let closes = count(out, close)
+    while (out.endsWith(close) && opens < closes) {
+      out = out.slice(0, -1)
+      closes--
+      const trimmed = out.replace(/(?<![.,;:!?'"])[.,;:!?'"]+$/, '')
+      if (trimmed.length !== out.length) {
+        const removed = out.slice(trimmed.length)
+        opens -= count(removed, open)
+        closes -= count(removed, close)
+        out = trimmed
+      }
     }
   }
   return out

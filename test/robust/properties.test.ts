@@ -514,8 +514,12 @@ describe('generated listings', () => {
         fc
           .tuple(arb, arb)
           .filter(([a, b]) => {
-            const keys = new Set(a.papers.map((p) => p.key))
-            return !b.papers.some((p) => keys.has(p.key))
+            // Disjoint listings: no shared title, and no shared arXiv id or DOI either (the
+            // engine rightly merges those as duplicates).
+            const left = parse(a.text, {format}).papers
+            const keys = new Set([...a.papers.map((p) => p.key), ...left.flatMap((p) => [p.arxivId, p.doi].filter(Boolean))])
+            const right = parse(b.text, {format}).papers
+            return !b.papers.some((p) => keys.has(p.key)) && !right.some((p) => (p.arxivId && keys.has(p.arxivId)) || (p.doi && keys.has(p.doi)))
           })
           .map(([a, b]) => ({format, a, b})),
       ),

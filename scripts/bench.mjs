@@ -86,6 +86,18 @@ function paperSource(pools, seed = 42) {
   const random = rng(seed)
   const pick = (list) => list[Math.floor(random() * list.length)]
   let index = 0
+  // A long tail of rare words, as real listings have (names, coinages, typos): in about one
+  // sentence in three a word is replaced by a made-up one from ~10^6 (so stem memos miss).
+  const syllables = 'ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu'.split(' ')
+  const suffixes = ['', '', 's', 'ing', 'ed', 'ation', 'ization', 'ness', 'ive', 'er']
+  const withRareWord = (sentence) => {
+    if (random() >= 0.3) return sentence
+    const words = sentence.split(' ')
+    const at = Math.floor(random() * words.length)
+    const length = 2 + Math.floor(random() * 3)
+    words[at] = Array.from({length}, () => pick(syllables)).join('') + pick(suffixes)
+    return words.join(' ')
+  }
   return () => {
     index++
     const a = pick(pools.titles).split(' ')
@@ -96,7 +108,7 @@ function paperSource(pools, seed = 42) {
     const authorCount = 1 + Math.floor(random() * 6)
     const authors = Array.from({length: authorCount}, () => `${pick(firstNames)} ${pick(lastNames)}`)
     const sentenceCount = 3 + Math.floor(random() * 7)
-    const abstract = Array.from({length: sentenceCount}, () => pick(pools.sentences)).join(' ')
+    const abstract = Array.from({length: sentenceCount}, () => withRareWord(pick(pools.sentences))).join(' ')
     const month = 1 + (Math.floor(index / 20000) % 12)
     const year = 15 + (Math.floor(index / 240000) % 10)
     const arxivId = `${year}${String(month).padStart(2, '0')}.${String(index % 100000).padStart(5, '0')}`

@@ -24,7 +24,7 @@ export const arxivIdPattern = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\
 
 export const LinkSchema = z.object({
   /** Only http(s) URLs: other schemes (`javascript:`, `data:`, `file:`) never reach a record. */
-  url: z.string().regex(/^https?:\/\/[^\s/]+\S*$/i, {error: 'expected an http(s) URL'}),
+  url: z.string().regex(/^https?:\/\/[^\s/]\S*$/i, {error: 'expected an http(s) URL'}),
   role: LinkRoleSchema,
 })
 export type Link = z.infer<typeof LinkSchema>

@@ -177,7 +177,7 @@ export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 }
 
-const termsCacheMax = 200_000
+const termsCacheMax = 100_000
 const termsCache = new Map<string, readonly string[]>()
 const shoutedTermsCache = new Map<string, readonly string[]>()
 

@@ -136,7 +136,7 @@ export class TermTable {
   constructor(
     private readonly table: IdfTable,
     /** Terms beyond the fixed ones kept before `trim()` forgets them. */
-    readonly dynamicMax = 1 << 18,
+    readonly dynamicMax = 1 << 17,
   ) {}
 
   get size(): number {
@@ -358,7 +358,7 @@ export class IdBuffer {
 }
 
 /** Words remembered per reader (each table); past that the table starts afresh. */
-const wordTableMax = 1 << 18
+const wordTableMax = 1 << 17
 
 /**
  * Open-addressing table of words → term ids, looked up by a span of a text and its hash, so

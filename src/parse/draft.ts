@@ -3,8 +3,9 @@
  * validated `Paper` (or an `invalid-record` message) the same way for every format.
  */
 import type {Format, Link, Metrics, Paper} from '../schema.js'
+import {z} from 'zod'
 import {arxivIdPattern, formats, isoDatePattern, linkRoles, PaperSchema} from '../schema.js'
-import {cleanAuthor, cleanText, cleanTitle, titleId, toIsoDate} from '../text/normalize.js'
+import {cleanAuthor, cleanText, cleanTitle, hash32, titleId, toIsoDate} from '../text/normalize.js'
 import {createMessage, type ParseMessage} from '../message.js'
 import {
   arxivAbsUrl,
@@ -136,14 +137,22 @@ function assign(target: Record<string, unknown>, key: string, value: unknown): v
 /**
  * Hot path of `PaperSchema.safeParse` for the records `finalizeDraft` builds: when every field
  * plainly passes, the same output zod gives (fresh objects and arrays, keys in schema order);
- * otherwise undefined, and zod decides (and words the error). Off when the schema's keys are
- * not the ones checked here.
+ * otherwise undefined, and zod decides (and words the error).
+ *
+ * It is on only while `PaperSchema` is the schema these checks were written for: its JSON
+ * Schema must hash to `paperSchemaHash`. After a change to src/schema.ts, update the checks
+ * below and the hash (test/classify/hot-path.test.ts prints the new one).
  */
+export const paperSchemaHash = '3f67f776'
+export function currentPaperSchemaHash(): string {
+  return hash32(JSON.stringify(z.toJSONSchema(PaperSchema)))
+}
 const paperKeys = [
   'id', 'title', 'abstract', 'authors', 'arxivId', 'arxivVersion', 'doi', 'links', 'published', 'venue', 'year',
   'categories', 'comments', 'keywords', 'metrics', 'section', 'source',
 ] as const
-const fastPathOn =
+export const fastPathOn =
+  currentPaperSchemaHash() === paperSchemaHash &&
   Object.keys(PaperSchema.shape).join(',') === paperKeys.join(',') &&
   Object.keys(PaperSchema.shape.source.shape).join(',') === 'format,line,endLine' &&
   Object.keys(PaperSchema.shape.links.element.shape).join(',') === 'url,role' &&
@@ -151,6 +160,7 @@ const fastPathOn =
 const formatSet: ReadonlySet<unknown> = new Set(formats)
 const roleSet: ReadonlySet<unknown> = new Set(linkRoles)
 const doiPattern = /^10\.\d{4,9}\/\S+$/
+const urlPattern = /^https?:\/\/[^\s/]\S*$/i
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0
 const isCount = (value: unknown, min: number): value is number => Number.isSafeInteger(value) && (value as number) >= min
@@ -190,7 +200,7 @@ function checkedPaper(candidate: Record<string, unknown>): Paper | undefined {
   for (const link of links as unknown[]) {
     if (typeof link !== 'object' || link === null) return undefined
     const {url, role} = link as Record<string, unknown>
-    if (!isText(url) || !roleSet.has(role)) return undefined
+    if (typeof url !== 'string' || !urlPattern.test(url) || !roleSet.has(role)) return undefined
     linkList.push({url, role: role as Link['role']})
   }
   out.links = linkList

@@ -97,7 +97,8 @@ export function extractUrls(text: string): string[] {
 
 /** Schemes allowed in `links`: anything else (javascript:, data:, file:) is unsafe. */
 export function isSafeUrl(url: string): boolean {
-  return /^https?:\/\/[^\s/]+/i.test(url)
+  // The same test as `LinkSchema`: an http(s) URL with a host and no whitespace.
+  return /^https?:\/\/[^\s/]\S*$/i.test(url)
 }
 
 /** Turn `doi:10.x/y` and `arXiv:ID` link targets into https URLs; undefined for unsafe ones. */

@@ -12,6 +12,7 @@ import {validateRules} from '../../src/classify/rules.js'
 import {analyze} from '../../src/classify/text.js'
 import {cosine, IdBuffer, norm, TermReader, TermTable, tfidfVector} from '../../src/classify/tfidf.js'
 import {createDeduper} from '../../src/parse/dedupe.js'
+import {currentPaperSchemaHash, fastPathOn, paperSchemaHash} from '../../src/parse/draft.js'
 import type {Paper} from '../../src/schema.js'
 
 const pieces = [
@@ -126,5 +127,14 @@ describe('createDeduper', () => {
         first.set(id, i)
       }
     }
+  })
+})
+
+describe('finalizeDraft fast path', () => {
+  test('should be written for the current PaperSchema (else it stays off and parsing is slower)', () => {
+    // After changing src/schema.ts: update checkedPaper in src/parse/draft.ts to the new rules,
+    // then set paperSchemaHash to the value printed here.
+    expect(currentPaperSchemaHash(), 'PaperSchema changed: update checkedPaper and paperSchemaHash in src/parse/draft.ts').toBe(paperSchemaHash)
+    expect(fastPathOn).toBe(true)
   })
 })

@@ -52,14 +52,7 @@ export function compileMatcher(phrases: readonly CompiledPhrase[]): PhraseMatche
           end++
         }
       }
-      if (!hasExclusions) return found
-      const exclusions = found.filter((m) => m.phrase.exclude)
-      if (exclusions.length === 0) return found
-      return found.filter(
-        (m) =>
-          m.phrase.exclude ||
-          !exclusions.some((x) => x.phrase.topic === m.phrase.topic && x.start <= m.start && x.end >= m.end),
-      )
+      return hasExclusions ? applyExclusions(found) : found
     },
   }
 }
@@ -118,14 +111,16 @@ export function compileIdMatcher(phrases: readonly CompiledPhrase[], idOf: (term
           end++
         }
       }
-      if (!hasExclusions) return found
-      const exclusions = found.filter((m) => m.phrase.exclude)
-      if (exclusions.length === 0) return found
-      return found.filter(
-        (m) =>
-          m.phrase.exclude ||
-          !exclusions.some((x) => x.phrase.topic === m.phrase.topic && x.start <= m.start && x.end >= m.end),
-      )
+      return hasExclusions ? applyExclusions(found) : found
     },
   }
+}
+
+/** Drop included phrases that lie inside an exclusion of the same topic. */
+function applyExclusions(found: PhraseMatch[]): PhraseMatch[] {
+  const exclusions = found.filter((m) => m.phrase.exclude)
+  if (exclusions.length === 0) return found
+  return found.filter(
+    (m) => m.phrase.exclude || !exclusions.some((x) => x.phrase.topic === m.phrase.topic && x.start <= m.start && x.end >= m.end),
+  )
 }

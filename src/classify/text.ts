@@ -177,7 +177,16 @@ export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 }
 
-const termsCacheMax = 100_000
+/**
+ * A copy of a string that shares no memory with the text it was cut from. A long substring
+ * can be a view of its whole source (V8 slices strings of 13 characters or more), so a memo
+ * keyed by it would keep every listing chunk it came from alive.
+ */
+export function detach(value: string): string {
+  return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string)
+}
+
+const termsCacheMax = 50_000
 const termsCache = new Map<string, readonly string[]>()
 const shoutedTermsCache = new Map<string, readonly string[]>()
 
@@ -189,6 +198,7 @@ export function termsOf(word: string, shouting: boolean): readonly string[] {
   const cache = shouting ? shoutedTermsCache : termsCache
   let terms = cache.get(word)
   if (terms === undefined) {
+    word = detach(word)
     const out: string[] = []
     pushWord(word, out, shouting)
     terms = out

@@ -5,7 +5,7 @@
  * term → weight; profiles are unit-length.
  */
 
-import {dropPossessives, isAsciiAlnum, isAsciiLetter, isAsciiText, isShouting, scanWords, termsOf} from './text.js'
+import {detach, dropPossessives, isAsciiAlnum, isAsciiLetter, isAsciiText, isShouting, scanWords, termsOf} from './text.js'
 
 /** Terms too common to carry topic information; the rest get their weight from IDF. */
 const stopTerms = new Set(
@@ -136,7 +136,7 @@ export class TermTable {
   constructor(
     private readonly table: IdfTable,
     /** Terms beyond the fixed ones kept before `trim()` forgets them. */
-    readonly dynamicMax = 1 << 17,
+    readonly dynamicMax = 1 << 16,
   ) {}
 
   get size(): number {
@@ -250,16 +250,6 @@ export class VectorScratch {
   get(id: number): number | undefined {
     return id < this.mark.length && this.mark[id] === this.epoch ? this.values[id] : undefined
   }
-
-  /** The current document as a `tfidfVector` map (term → weight, same order). */
-  toMap(terms: readonly string[]): Map<string, number> {
-    const map = new Map<string, number>()
-    for (let i = 0; i < this.count; i++) {
-      const id = this.ids[i]!
-      map.set(terms[id]!, this.values[id]!)
-    }
-    return map
-  }
 }
 
 /**
@@ -358,7 +348,7 @@ export class IdBuffer {
 }
 
 /** Words remembered per reader (each table); past that the table starts afresh. */
-const wordTableMax = 1 << 17
+const wordTableMax = 1 << 16
 
 /**
  * Open-addressing table of words → term ids, looked up by a span of a text and its hash, so
@@ -538,7 +528,8 @@ export class TermReader {
   private lookup(table: WordTable, s: string, start: number, end: number, hash: number, shouting: boolean, out: IdBuffer): void {
     let slot = table.find(s, start, end, hash)
     if (!table.has(slot)) {
-      const word = s.slice(start, end)
+      // Detached: the table must not keep the listing text it was read from alive.
+      const word = detach(s.slice(start, end))
       const ids = Int32Array.from(termsOf(word, shouting), (term) => this.table.id(term))
       table.set(slot, word, hash, ids)
       slot = table.find(s, start, end, hash)

@@ -51,24 +51,26 @@ export function arxivIdFromText(text: string): ArxivRef | undefined {
 function trimTrailing(value: string): string {
   let out = value.replace(/(?<![.,;:!?'"*_>])[.,;:!?'"*_>]+$/, '') // lookbehind: linear (one start per run)
   // Drop closing brackets that have no opening partner inside the URL: `(see https://x.org/a)`.
-  // Counts are taken once and kept up to date, so a run of brackets costs linear time.
+  // Counts are taken once, and each pass drops a whole run of brackets and the punctuation
+  // before it, so even 50 000 trailing `)` cost linear time.
   for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
-    let opens = count(out, open)
+    const opens = count(out, open)
     let closes = count(out, close)
     while (out.endsWith(close) && opens < closes) {
-      out = out.slice(0, -1)
-      closes--
-      const trimmed = out.replace(/(?<![.,;:!?'"])[.,;:!?'"]+$/, '')
-      if (trimmed.length !== out.length) {
-        const removed = out.slice(trimmed.length)
-        opens -= count(removed, open)
-        closes -= count(removed, close)
-        out = trimmed
-      }
+      let run = 0
+      while (run < out.length && out[out.length - 1 - run] === close) run++
+      const drop = Math.min(run, closes - opens)
+      out = out.slice(0, out.length - drop)
+      closes -= drop
+      let end = out.length
+      while (end > 0 && trailingPunctuation.has(out[end - 1]!)) end--
+      out = out.slice(0, end)
     }
   }
   return out
 }
+
+const trailingPunctuation = new Set(['.', ',', ';', ':', '!', '?', "'", '"'])
 
 function count(value: string, char: string): number {
   let n = 0

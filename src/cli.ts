@@ -340,11 +340,11 @@ async function runListing(rest: string[], values: Record<string, string | boolea
         held.push(record)
         continue
       }
-      if (output === 'csv') {
-        if (!wroteHeader) out.write(csvHeader + '\n')
-        wroteHeader = true
-        out.write(toCsvRow(record as ClassifiedPaper) + '\n')
-      } else out.write(JSON.stringify(record) + '\n')
+      const line = output === 'csv' ? toCsvRow(record as ClassifiedPaper) + '\n' : JSON.stringify(record) + '\n'
+      const header = output === 'csv' && !wroteHeader ? csvHeader + '\n' : ''
+      wroteHeader = true
+      const pending = out.write(header + line)
+      if (pending) await pending
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -358,7 +358,7 @@ async function runListing(rest: string[], values: Record<string, string | boolea
     if (output === 'json') out.write(JSON.stringify(held, null, 2) + '\n')
     else if (output === 'table') out.write(classifier ? toTopicTable(held as ClassifiedPaper[], classifier.topics) : toTable(held))
     else if (output === 'md') out.write(toMarkdownDigest(held as ClassifiedPaper[], classifier!.topics))
-    out.flush()
+    await out.flush()
   } else out.discard()
   if (fatal) {
     io.stderr.write(`papersift: ${label}:${fatal.line}: ${fatal.reason}\n`)
@@ -367,23 +367,29 @@ async function runListing(rest: string[], values: Record<string, string | boolea
   return 0
 }
 
-/** Output held in memory up to `limit` characters, then written straight through. */
+/**
+ * Output held in memory up to `limit` characters, then written straight through, waiting for
+ * `drain` when the stream says its buffer is full (a slow reader must not grow our memory).
+ */
 function createHeldOutput(io: CliIo, limit: number) {
   let chunks: string[] | undefined = []
   let size = 0
+  const stdout = io.stdout as {write(chunk: string): unknown; once?: (event: 'drain', listener: () => void) => unknown}
+  const send = (text: string): Promise<void> | undefined => {
+    if (stdout.write(text) !== false || typeof stdout.once !== 'function') return undefined
+    return new Promise((resolve) => stdout.once!('drain', resolve))
+  }
   return {
-    write(text: string) {
-      if (!chunks) {
-        io.stdout.write(text)
-        return
-      }
+    write(text: string): Promise<void> | undefined {
+      if (!chunks) return send(text)
       chunks.push(text)
       size += text.length
-      if (size >= limit) this.flush()
+      return size >= limit ? this.flush() : undefined
     },
-    flush() {
-      if (chunks && chunks.length > 0) io.stdout.write(chunks.join(''))
+    flush(): Promise<void> | undefined {
+      const held = chunks
       chunks = undefined
+      return held && held.length > 0 ? send(held.join('')) : undefined
     },
     /** Drop what is still held (the input turned out unreadable). */
     discard() {

@@ -163,6 +163,16 @@ describe('papersift classify', () => {
     expect([code, stdout]).toEqual([2, ''])
   })
 
+  test('should round-trip a markdown list: parse --output jsonl, then parse that as JSON Lines', async () => {
+    const {code, stdout} = await run(['parse', 'fixtures/markdown/large-list.md', '--output', 'jsonl'])
+    expect(code).toBe(0)
+    const written = jsonLines(stdout)
+    expect(written.length).toBeGreaterThanOrEqual(300)
+    const back = parse(stdout)
+    expect(back.format).toBe('jsonl')
+    expect(back.papers).toEqual(written)
+  })
+
   test('should write a markdown digest grouped by topic', async () => {
     const {code, stdout} = await run(['classify', trending, '--output', 'md'])
     expect(code).toBe(0)

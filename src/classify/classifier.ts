@@ -147,7 +147,8 @@ export interface PaperFeatures {
 export interface Engine {
   topics: CompiledTopic[]
   idf: IdfTable
-  matcher: PhraseMatcher
+  /** Reference matcher over terms (compiled on first use; the hot path matches term ids). */
+  readonly matcher: PhraseMatcher
   features(paper: ClassifierInput): PaperFeatures
 }
 
@@ -184,7 +185,8 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
       fields: {title: rule.fields?.title ?? defaultFieldWeights.title, abstract: rule.fields?.abstract ?? defaultFieldWeights.abstract},
     }
   })
-  const matcher = compileMatcher(phrases)
+  // The string matcher is the reference the id matcher is tested against: built only if asked for.
+  let matcher: PhraseMatcher | undefined
   // The hot path runs on term ids: the same terms, matches, vector and cosines as `analyze`,
   // `matcher.match`, `tfidfVector` and `cosine`, without per-paper maps or regexes.
   const termTable = new TermTable(idf)
@@ -204,7 +206,10 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
   return {
     topics,
     idf,
-    matcher,
+    get matcher() {
+      matcher ??= compileMatcher(phrases)
+      return matcher
+    },
     features(paper) {
       reader.maintain()
       reader.read(paper.title, titleIds)

@@ -1,22 +1,12 @@
-import {readdirSync, readFileSync, statSync} from 'node:fs'
-import {join, relative} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
+import {fixturesDir, listFixtures} from '../helpers/fixtures.js'
 import {detectFormat, formats, isListingError, ListingError, parse, parseStream, type ParseMessage} from '../../src/index.js'
 
-const fixturesDir = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 const fixture = (name: string) => readFileSync(join(fixturesDir, name), 'utf8')
 
 /** Every fixture file except the classifier corpus. */
-function listFixtures(dir = fixturesDir): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) return relative(fixturesDir, path) === 'corpus' ? [] : listFixtures(path)
-      return [relative(fixturesDir, path)]
-    })
-    .sort()
-}
 
 /** Something that is certainly not a text listing. */
 const binary = '\u0000\u0001\u0002PK\u0003\u0004\u0000\u0000' + 'x'.repeat(40)

@@ -1,22 +1,12 @@
-import {createReadStream, readdirSync, readFileSync, statSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {createReadStream, readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {Readable} from 'node:stream'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
+import {fixturesDir, listFixtures} from '../helpers/fixtures.js'
 import {parse, parseStream, type ChunkSource, type Format, type Paper, type ParseMessage} from '../../src/index.js'
 
-const fixturesDir = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 /** Every file under fixtures/ except the classifier corpus, so new fixtures are covered. */
-function listFixtures(dir = fixturesDir): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) return relative(fixturesDir, path) === 'corpus' ? [] : listFixtures(path)
-      return [relative(fixturesDir, path)]
-    })
-    .sort()
-}
 
 /** mulberry32: a small seeded PRNG, so a failing chunking can be replayed. */
 function createRandom(seed: number): () => number {

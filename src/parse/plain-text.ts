@@ -94,6 +94,11 @@ const roleLabels: ReadonlyArray<[RegExp, LinkRole]> = [
   [/\b(?:data|dataset|datasets)\b/i, 'dataset'],
 ]
 
+/**
+ * Widget and chrome lines (counts, dates, `Published on …`, chrome phrases) are at most this
+ * long; only a `[pdf] [supp]` label line may be longer.
+ */
+const noiseSizeMax = 120
 /** A line of links is at most this long (a dozen long URLs); longer is something else. */
 const linkLineSizeMax = 4000
 /** A title is a line of at most this many characters; longer is prose. */
@@ -119,10 +124,51 @@ const titleWords = new Set(
 const particles = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ten', 'ter', 'bin', 'ben', 'al', 'el', 'y', 'e', 'zu', 'st.'])
 
 function words(line: string): string[] {
+  // A clean line (single spaces, no tabs, trimmed) splits on spaces alone.
+  if (line.length > 0 && !irregularSpacePattern.test(line)) return line.split(' ')
   return line.split(/\s+/).filter(Boolean)
+}
+const irregularSpacePattern = /\s\s|[^\S ]|^\s|\s$/
+const nonAsciiWordPattern = /[^\x21-\x7e]/
+
+/** Printable ASCII without spaces, non-empty. */
+function isAsciiWord(word: string): boolean {
+  return word.length > 0 && !nonAsciiWordPattern.test(word)
+}
+
+/** The ASCII letters of an ASCII word. */
+function asciiLetters(word: string): string {
+  let i = 0
+  while (i < word.length && isLetter(word.charCodeAt(i))) i++
+  if (i === word.length) return word
+  let letters = word.slice(0, i)
+  for (; i < word.length; i++) if (isLetter(word.charCodeAt(i))) letters += word[i]
+  return letters
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** A letter, `'`, `.` or `-`. */
+function isNameChar(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 39 || code === 46 || code === 45
 }
 
 function isNameWord(word: string): boolean {
+  if (isAsciiWord(word)) {
+    // The pattern below, for ASCII: a capital, then letters, `'`, `.`, `-`, then digits.
+    const first = word.charCodeAt(0)
+    if (first < 65 || first > 90) return particles.has(word)
+    let i = 1
+    while (i < word.length && isNameChar(word.charCodeAt(i))) i++
+    while (i < word.length && isDigit(word.charCodeAt(i))) i++
+    return i === word.length
+  }
   if (particles.has(word.toLowerCase()) && word === word.toLowerCase()) return true
   // `Ada`, `O'Neil`, `Jean-Luc`, `A.`, `J.-P.`, `Björn`, CJK names.
   return /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+)\d*$/u.test(
@@ -143,6 +189,19 @@ function isName(name: string): boolean {
  *   > | Ada Lovelace, Alan Turing and Grace Hopper
  */
 export function isAuthorLine(line: string): boolean {
+  // A line is asked about up to three times (as the look-ahead, then as itself): remember the last two.
+  if (line === authorMemo[0]) return authorMemo[1]!
+  if (line === authorMemo[2]) return authorMemo[3]!
+  const result = readAuthorLine(line)
+  authorMemo[2] = authorMemo[0]
+  authorMemo[3] = authorMemo[1]
+  authorMemo[0] = line
+  authorMemo[1] = result
+  return result
+}
+const authorMemo: [string | undefined, boolean | undefined, string | undefined, boolean | undefined] = [undefined, undefined, undefined, undefined]
+
+function readAuthorLine(line: string): boolean {
   const text = cleanText(line)
   if (text.length === 0 || text.length > 4000 || /https?:|www\.|[:!?]$/.test(text)) return false
   if (/[.]$/.test(text) && !/\b\p{Lu}\.$/u.test(text)) return false
@@ -186,10 +245,11 @@ function isTitleCase(line: string): boolean {
   let significant = 0
   let capital = 0
   for (const word of words(line)) {
-    const letters = word.replace(/[^\p{L}]/gu, '')
-    if (letters.length === 0 || (titleWords.has(letters.toLowerCase()) && letters.length <= 4)) continue
+    const letters = isAsciiWord(word) ? asciiLetters(word) : word.replace(/[^\p{L}]/gu, '')
+    if (letters.length === 0 || (letters.length <= 4 && titleWords.has(letters.toLowerCase()))) continue
     significant++
-    if (/^\p{Lu}/u.test(letters)) capital++
+    const first = letters.charCodeAt(0)
+    if (first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(letters)) capital++
   }
   return significant > 0 && capital / significant >= 0.6
 }
@@ -290,7 +350,6 @@ export function createPlainTextParser(context: FormatContext): LineParser {
 
   /** Handle widget and chrome lines; true when the line was one. */
   function noise(text: string, line: number): boolean {
-    const lower = text.toLowerCase()
     const announced = expect
     expect = undefined
 
@@ -303,6 +362,8 @@ export function createPlainTextParser(context: FormatContext): LineParser {
         return true
       }
     }
+    // Widgets and chrome are short lines; an abstract line is none of them.
+    if (text.length > noiseSizeMax && text.charCodeAt(0) !== 91) return false
     if (countPattern.test(text)) {
       const value = parseCount(text)
       if (value !== undefined && announced && announced !== 'username' && announced !== 'arxiv-id') {
@@ -313,6 +374,7 @@ export function createPlainTextParser(context: FormatContext): LineParser {
       context.message(createMessage('noise-line', 'info', line, `Skipped a bare number: "${text.slice(0, 20)}"`))
       return true
     }
+    const lower = text.toLowerCase()
     if (lower === 'submitted by') {
       // A new card: the line held back belongs to the card before.
       release(undefined)

@@ -467,6 +467,7 @@ function runTopics(rest: string[], values: Record<string, string | boolean | und
     io.stdout.write(`${topic.id} — ${topic.label}\n  threshold: ${shown}\n`)
     io.stdout.write(`  phrases (${topic.phrases.length}): ${topic.phrases.map(phrase).join(', ')}\n`)
     if (topic.exclude?.length) io.stdout.write(`  exclude (${topic.exclude.length}): ${topic.exclude.map(phrase).join(', ')}\n`)
+    if (topic.anchors?.length) io.stdout.write(`  anchors (${topic.anchors.length}): ${topic.anchors.join(', ')}\n`)
     io.stdout.write('\n')
   }
   return 0

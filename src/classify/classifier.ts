@@ -160,14 +160,14 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
   const topics: CompiledTopic[] = rules.map((rule, index) => {
     // Phrases that normalise to the same terms (`router`, `routers`) are one phrase: the heaviest.
     const byTerms = new Map<string, CompiledPhrase>()
-    const add = (list: TopicRule['phrases'] | undefined, exclude: boolean): void => {
+    const add = (list: TopicRule['phrases'] | undefined, exclude: boolean, anchor = false): void => {
       for (const phrase of list ?? []) {
-        const {text, weight} = phraseOf(phrase)
+        const {text, weight} = anchor ? {text: phrase as string, weight: 0} : phraseOf(phrase)
         const terms = analyze(text)
-        const key = `${exclude ? '-' : '+'}${terms.join(' ')}`
+        const key = `${anchor ? '^' : exclude ? '-' : '+'}${terms.join(' ')}`
         const previous = byTerms.get(key)
         if (previous && previous.weight >= weight) continue
-        const compiled = {topic: index, text, terms, weight, exclude, acronym: terms.length === 1 && terms[0] !== terms[0]!.toLowerCase()}
+        const compiled = {topic: index, text, terms, weight, exclude, acronym: terms.length === 1 && terms[0] !== terms[0]!.toLowerCase(), anchor}
         if (previous) phrases[phrases.indexOf(previous)] = compiled
         else phrases.push(compiled)
         byTerms.set(key, compiled)
@@ -175,6 +175,7 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
     }
     add(rule.phrases, false)
     add(rule.exclude, true)
+    add(rule.anchors, false, true)
     const topicModel = learned.get(rule.id)
     return {
       rule,
@@ -240,6 +241,7 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
         const title = sumMatches(titleMatches, topic.index)
         const abstract = sumMatches(abstractMatches, topic.index)
         const exclude = topic.fields.title * title.exclude + topic.fields.abstract * abstract.exclude
+        const anchored = title.anchored || (mode === 'full' && abstract.anchored)
         return [
           log2Half(topic.fields.title * title.strong),
           log2Half(topic.fields.title * title.weak),
@@ -247,6 +249,7 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
           log2Half(topic.fields.abstract * abstract.weak),
           log2Half(exclude),
           cosines[topic.index]!,
+          anchored ? 1 : 0,
           1,
         ]
       })
@@ -303,15 +306,20 @@ function log2Half(value: number): number {
  * counted once (repeats add little and reward verbosity), how often strong phrases occur
  * (there repeats count), exclusion weight.
  */
-function sumMatches(matches: readonly PhraseMatch[], topic: number): {strong: number; weak: number; strongCount: number; exclude: number} {
+function sumMatches(matches: readonly PhraseMatch[], topic: number): {strong: number; weak: number; strongCount: number; exclude: number; anchored: boolean} {
   let strong = 0
   let weak = 0
   let exclude = 0
   let strongCount = 0
+  let anchored = false
   const seen = new Set<CompiledPhrase>()
   for (const match of matches) {
     const phrase = match.phrase
     if (phrase.topic !== topic) continue
+    if (phrase.anchor) {
+      anchored = true
+      continue
+    }
     const isStrong = phrase.weight >= strongWeight
     if (!phrase.exclude && isStrong) strongCount++
     if (seen.has(phrase)) continue
@@ -320,7 +328,7 @@ function sumMatches(matches: readonly PhraseMatch[], topic: number): {strong: nu
     else if (isStrong) strong += phrase.weight
     else weak += phrase.weight
   }
-  return {strong, weak, strongCount, exclude}
+  return {strong, weak, strongCount, exclude, anchored}
 }
 
 /** Score of one topic from its feature row. */
@@ -335,7 +343,7 @@ function evidenceFor(engine: Engine, topic: CompiledTopic, features: PaperFeatur
   const push = (matches: readonly PhraseMatch[], field: 'title' | 'abstract'): void => {
     const seen = new Set<CompiledPhrase>()
     for (const {phrase} of matches) {
-      if (phrase.topic !== topic.index || seen.has(phrase)) continue
+      if (phrase.topic !== topic.index || phrase.anchor || seen.has(phrase)) continue
       seen.add(phrase)
       const weight = round(phrase.weight * topic.fields[field], 3) * (phrase.exclude ? -1 : 1)
       evidence.push({term: phrase.text, field, weight, kind: phrase.exclude ? 'exclude' : phrase.acronym ? 'acronym' : 'phrase'})
@@ -396,6 +404,8 @@ export function createClassifierFrom(rules: readonly TopicRuleInput[], options: 
     model = parsed.data
   }
   const engine = compileEngine(topics, model)
+  // The hot path's usual call passes no options: check them once.
+  const noOptions = checkOptions(ClassifyOptionsSchema, undefined, 'classify options')
   const byId = new Map(engine.topics.map((topic) => [topic.rule.id, topic]))
 
   function classifyOne<P extends ClassifierInput>(paper: P, options: ClassifyOptions): P & {topics: TopicScore[]; scores?: Record<string, number>} {
@@ -420,7 +430,7 @@ export function createClassifierFrom(rules: readonly TopicRuleInput[], options: 
   const classifier: Classifier = {
     topics: Object.freeze(topics.map((topic) => Object.freeze(topic))),
     classifyPaper(paper, options) {
-      return classifyOne(paper, checkOptions(ClassifyOptionsSchema, options, 'classify options'))
+      return classifyOne(paper, options === undefined ? noOptions : checkOptions(ClassifyOptionsSchema, options, 'classify options'))
     },
     classify(papers, options) {
       const resolved = checkOptions(ClassifyOptionsSchema, options, 'classify options')

@@ -147,9 +147,11 @@ export function learn(examples: readonly LearnExample[], options: LearnOptions &
     const abstractTerms = example.abstract ? analyze(example.abstract) : []
     const titleOnly = engine.features({title: example.title})
     const full = example.abstract ? engine.features({title: example.title, abstract: example.abstract}) : undefined
+    // The anchors of the abstract alone, for the title-blind rows below.
+    const blind = example.abstract ? engine.features({title: '', abstract: example.abstract}) : undefined
     const titleVector = new Map(tfidfVector([{terms: titleTerms, weight: 2}], idf))
     const fullVector = new Map(tfidfVector([{terms: titleTerms, weight: 2}, {terms: abstractTerms, weight: 1}], idf))
-    return {titleRows: titleOnly.rows, fullRows: full?.rows, titleVector, titleNorm: norm(titleVector), fullVector, fullNorm: norm(fullVector)}
+    return {titleRows: titleOnly.rows, fullRows: full?.rows, blindRows: blind?.rows, titleVector, titleNorm: norm(titleVector), fullVector, fullNorm: norm(fullVector)}
   })
 
   const minExamples = rest.minExamples ?? 3
@@ -206,6 +208,7 @@ export function learn(examples: readonly LearnExample[], options: LearnOptions &
           // to trust the abstract, as many real titles do not name their topic.
           const blindRow = [...fullRow]
           for (const j of titleFeatureIndexes) blindRow[j] = 0
+          blindRow[anchorIndex] = p.blindRows![topic.index]![anchorIndex]!
           fullRows.push(blindRow)
           fullLabels.push(value)
         }
@@ -311,6 +314,7 @@ function suggestPhrases(data: readonly Example[], label: (example: Example) => n
 }
 
 const cosineIndex = featureNames.indexOf('cosine')
+const anchorIndex = featureNames.indexOf('anchor')
 const titleFeatureIndexes = featureNames.flatMap((name, j) => (titleFeatures.has(name) ? [j] : []))
 
 const commonWords = new Set(

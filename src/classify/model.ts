@@ -9,14 +9,15 @@ import type {IdfTable} from './tfidf.js'
  * Feature order of the calibration, each log-scaled: strong and weak phrase weight in the
  * title (each phrase once), how often strong phrases occur in the abstract (repeats count: a
  * topic an abstract keeps naming is its subject), weak phrase weight in the abstract (each
- * phrase once), exclusions, profile cosine, bias.
+ * phrase once), exclusions, profile cosine, whether one of the topic's anchors occurs (0 or 1; in
+ * the title, or anywhere when there is an abstract), bias.
  */
-export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'bias'] as const
+export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'anchor', 'bias'] as const
 /**
  * Sign each coefficient must have: evidence for a topic can only raise its score and
  * exclusions only lower it, so a quirk of the training sample cannot invert a rule.
  */
-export const featureSigns: readonly number[] = [1, 1, 1, 1, -1, 1, 0]
+export const featureSigns: readonly number[] = [1, 1, 1, 1, -1, 1, 1, 0]
 /** Features that exist only when a paper has an abstract. */
 export const abstractFeatures: ReadonlySet<string> = new Set(['abstractStrong', 'abstractWeak'])
 /** Features read from the title. */
@@ -49,8 +50,8 @@ export type ClassifierModel = z.infer<typeof ClassifierModelSchema>
 
 /** Calibration used for a topic nobody has learned yet: evidence of a few strong phrases or a close profile. */
 export const priorCalibration: TopicModel['calibration'] = {
-  title: [3, 1.5, 0, 0, -2.5, 5, -4.5],
-  full: [1.5, 0.8, 2.5, 1, -1.5, 6, -5.5],
+  title: [3, 1.5, 0, 0, -2.5, 5, 0, -4.5],
+  full: [1.5, 0.8, 2.5, 1, -1.5, 6, 0, -5.5],
 }
 
 export function idfFromModel(model: ClassifierModel['idf']): IdfTable {

@@ -46,6 +46,12 @@ export const TopicRuleSchema = z.strictObject({
   phrases: z.array(PhraseSchema).max(ruleLimits.phrasesPerTopic),
   /** Phrases that mean the words are used in another sense: they cancel phrases inside them and count against. */
   exclude: z.array(PhraseSchema).max(ruleLimits.phrasesPerTopic).optional(),
+  /**
+   * The topic's own words (`expert` for mixture of experts): a paper that uses none of them,
+   * outside exclusions, has the topic's other words in a side sense more often. They add no
+   * weight themselves; the learned calibration weighs their presence (feature `anchor`).
+   */
+  anchors: z.array(PhraseTextSchema).max(ruleLimits.phrasesPerTopic).optional(),
   /** Score in [0, 1] a paper needs to get the topic. */
   threshold: z.number().min(0).max(1).optional(),
   /** Weight of evidence by field. @default {title: 2, abstract: 1} */
@@ -63,7 +69,7 @@ export const TopicRulesSchema = z
   .array(TopicRuleSchema)
   .max(ruleLimits.topics)
   .superRefine((rules, context) => {
-    const total = rules.reduce((sum, rule) => sum + rule.phrases.length + (rule.exclude?.length ?? 0), 0)
+    const total = rules.reduce((sum, rule) => sum + rule.phrases.length + (rule.exclude?.length ?? 0) + (rule.anchors?.length ?? 0), 0)
     if (total > ruleLimits.phrasesTotal) {
       context.addIssue({code: 'custom', path: [], message: `expected at most ${ruleLimits.phrasesTotal} phrases and exclusions over all topics, got ${total}`})
     }
@@ -140,6 +146,8 @@ export interface CompiledPhrase {
   weight: number
   exclude: boolean
   acronym: boolean
+  /** One of the topic's anchors: no weight, marks the topic's own vocabulary as present. */
+  anchor: boolean
 }
 
 /** Phrase → `{text, weight}`. */

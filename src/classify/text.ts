@@ -55,6 +55,7 @@ const upperPattern = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+$/u
 const mixedAcronymPattern = /^\p{Lu}\p{Ll}?\p{Lu}[\p{Lu}\p{Ll}]{0,2}$/u
 const camelSuffixPattern = /^(\p{Lu}?\p{Ll}{2,}(?:\p{Lu}\p{Ll}+)*)(\p{Lu}{2,}|\p{Lu}\p{Ll}\p{Lu}+)$/u
 const camelPrefixPattern = /^(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,}.*)$/u
+const versionPattern = /^(\p{L}{2,}?)[vV]\d{1,2}$/u
 
 /** Is the text mostly upper case (a shouted title)? Then case carries no information. */
 export function isShouting(text: string): boolean {
@@ -96,6 +97,15 @@ function pushWord(word: string, out: string[], shouting: boolean): void {
     if (prefix?.[1] && prefix[2]) {
       out.push(prefix[1], stem(prefix[2].toLowerCase()))
       return
+    }
+    // A version after an acronym or a camel-case join: `GreedyNASv2`, `DARTSv2`, `MoEv2`.
+    const versioned = versionPattern.exec(word)
+    if (versioned?.[1]) {
+      const base = versioned[1]
+      if (acronym(base) || camelSuffixPattern.test(base) || camelPrefixPattern.test(base)) {
+        pushWord(base, out, shouting)
+        return
+      }
     }
   }
   out.push(stem(word.toLowerCase()))

@@ -69,14 +69,15 @@ function merge(first: Paper, later: Paper): void {
 }
 
 /**
- * 53-bit hash → line number, in typed arrays: 16 to 32 bytes a key, outside the JS heap, where
+ * 53-bit hash → line number, in typed arrays: 12 to 24 bytes a key, outside the JS heap, where
  * a `Map` of number keys costs several times that (a boxed key per entry) and makes the GC
- * size the heap by it. Open addressing, linear probing, at most 3/4 full.
+ * size the heap by it. Open addressing, linear probing, at most 3/4 full. Line numbers are
+ * kept up to 2^32 − 1 (a listing with more lines reports that number as the first line).
  */
 class LineTable {
   private keys = new Float64Array(1 << 12)
   /** 0 marks an empty slot (lines start at 1). */
-  private lines = new Float64Array(1 << 12)
+  private lines = new Uint32Array(1 << 12)
   private size = 0
 
   get(key: number): number | undefined {
@@ -100,13 +101,13 @@ class LineTable {
     let slot = (key >>> 0) & mask
     while (this.lines[slot] !== 0) slot = (slot + 1) & mask
     this.keys[slot] = key
-    this.lines[slot] = line
+    this.lines[slot] = Math.min(line, 0xffffffff)
   }
 
   private grow(): void {
     const {keys, lines} = this
     this.keys = new Float64Array(keys.length * 2)
-    this.lines = new Float64Array(lines.length * 2)
+    this.lines = new Uint32Array(lines.length * 2)
     for (let i = 0; i < keys.length; i++) if (lines[i] !== 0) this.insert(keys[i]!, lines[i]!)
   }
 }

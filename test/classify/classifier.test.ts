@@ -27,6 +27,7 @@ describe('analyze', () => {
     ['DiT and MoE, LoRA vs LoRa, 5G and P4', ['DiT', 'and', 'MoE', 'LoRA', 'vs', 'LoRa', '5G', 'and', 'P4']],
     ['ATTENTION IS ALL YOU NEED', ['attent', 'is', 'all', 'you', 'need']],
     ['networking networks', ['networking', 'network']],
+    ['GreedyNASv2, DARTSv2 and MoEv2 but MobileNetV3', ['greedi', 'NAS', 'DARTS', 'and', 'MoE', 'but', 'mobilenetv3']],
   ])('should normalise %j', (text, terms) => {
     expect(analyze(text)).toEqual(terms)
   })
@@ -114,6 +115,33 @@ describe('createClassifier', () => {
     const text = readFileSync(new URL('../../fixtures/trending-papers.txt', import.meta.url), 'utf8')
     const papers = classify(text).map(({topics: _topics, ...rest}) => rest as Paper)
     expect(copy.classify(papers, {explain: true})).toEqual(classifier.classify(papers, {explain: true}))
+  })
+
+  test('should give no default phrase two weights (phrases that normalise alike are one phrase)', () => {
+    for (const topic of defaultTopics) {
+      for (const [kind, list] of [['phrases', topic.phrases], ['exclude', topic.exclude ?? []]] as const) {
+        const weights = new Map<string, number>()
+        for (const phrase of list) {
+          const {text, weight} = typeof phrase === 'string' ? {text: phrase, weight: 1} : phrase
+          const key = analyze(text).join(' ')
+          expect(weights.get(key) ?? weight, `${topic.id} ${kind}: "${text}"`).toBe(weight)
+          weights.set(key, weight)
+        }
+      }
+    }
+  })
+
+  test('should read anchors as a feature: present, absent, or cancelled by an exclusion', () => {
+    const topic = {id: 'moe2', label: 'Experts', phrases: [{text: 'routing', weight: 2}], exclude: ['human experts'], anchors: ['expert']}
+    const classifier = createClassifier({topics: [topic]})
+    const anchor = (title: string, abstract?: string) => classifier.explain(paper(title, abstract), 'moe2').features.anchor
+    expect(anchor('Token routing for vision transformers')).toBe(0)
+    expect(anchor('Routing among experts')).toBe(1)
+    expect(anchor('Routing questions to human experts')).toBe(0)
+    expect(anchor('Token routing', 'A router picks one expert per token.')).toBe(1)
+    // Anchors add no evidence of their own.
+    expect(classifier.explain(paper('Experts'), 'moe2').evidence.filter((e) => e.kind !== 'tfidf')).toEqual([])
+    expect(() => createClassifier({topics: [{...topic, anchors: [' ']}]})).toThrow(/topics\[0\]\.anchors\[0\]/)
   })
 
   test('should explain a topic that was not assigned', () => {

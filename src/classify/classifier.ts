@@ -126,6 +126,8 @@ interface CompiledTopic {
   calibration: TopicModel['calibration']
   learnedThreshold: TopicModel['threshold']
   fields: {title: number; abstract: number}
+  /** The rule has anchors (else the anchor features stay 0). */
+  hasAnchors: boolean
 }
 
 /** Internal: features and evidence of one paper for every topic. */
@@ -184,6 +186,7 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
       calibration: topicModel?.calibration ?? priorCalibration,
       learnedThreshold: topicModel?.threshold,
       fields: {title: rule.fields?.title ?? defaultFieldWeights.title, abstract: rule.fields?.abstract ?? defaultFieldWeights.abstract},
+      hasAnchors: (rule.anchors?.length ?? 0) > 0,
     }
   })
   // The string matcher is the reference the id matcher is tested against: built only if asked for.
@@ -242,14 +245,19 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
         const abstract = sumMatches(abstractMatches, topic.index)
         const exclude = topic.fields.title * title.exclude + topic.fields.abstract * abstract.exclude
         const anchored = title.anchored || (mode === 'full' && abstract.anchored)
+        const titleWeak = log2Half(topic.fields.title * title.weak)
+        const abstractWeak = log2Half(topic.fields.abstract * abstract.weak)
         return [
           log2Half(topic.fields.title * title.strong),
-          log2Half(topic.fields.title * title.weak),
+          titleWeak,
           log2Half(topic.fields.abstract * abstract.strongCount),
-          log2Half(topic.fields.abstract * abstract.weak),
+          abstractWeak,
           log2Half(exclude),
           cosines[topic.index]!,
           anchored ? 1 : 0,
+          // Weak words of a topic that has anchors, none of which occurs in title or abstract:
+          // usually a side sense. (A title alone is too short for the absence to mean much.)
+          mode === 'full' && topic.hasAnchors && !anchored ? titleWeak + abstractWeak : 0,
           1,
         ]
       })

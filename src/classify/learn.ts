@@ -209,6 +209,7 @@ export function learn(examples: readonly LearnExample[], options: LearnOptions &
           const blindRow = [...fullRow]
           for (const j of titleFeatureIndexes) blindRow[j] = 0
           blindRow[anchorIndex] = p.blindRows![topic.index]![anchorIndex]!
+          blindRow[unanchoredIndex] = p.blindRows![topic.index]![unanchoredIndex]!
           fullRows.push(blindRow)
           fullLabels.push(value)
         }
@@ -315,6 +316,7 @@ function suggestPhrases(data: readonly Example[], label: (example: Example) => n
 
 const cosineIndex = featureNames.indexOf('cosine')
 const anchorIndex = featureNames.indexOf('anchor')
+const unanchoredIndex = featureNames.indexOf('unanchoredWeak')
 const titleFeatureIndexes = featureNames.flatMap((name, j) => (titleFeatures.has(name) ? [j] : []))
 
 const commonWords = new Set(

@@ -12,12 +12,12 @@ import type {IdfTable} from './tfidf.js'
  * phrase once), exclusions, profile cosine, whether one of the topic's anchors occurs (0 or 1; in
  * the title, or anywhere when there is an abstract), bias.
  */
-export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'anchor', 'bias'] as const
+export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'anchor', 'unanchoredWeak', 'bias'] as const
 /**
  * Sign each coefficient must have: evidence for a topic can only raise its score and
  * exclusions only lower it, so a quirk of the training sample cannot invert a rule.
  */
-export const featureSigns: readonly number[] = [1, 1, 1, 1, -1, 1, 1, 0]
+export const featureSigns: readonly number[] = [1, 1, 1, 1, -1, 1, 1, -1, 0]
 /** Features that exist only when a paper has an abstract. */
 export const abstractFeatures: ReadonlySet<string> = new Set(['abstractStrong', 'abstractWeak'])
 /** Features read from the title. */
@@ -50,8 +50,8 @@ export type ClassifierModel = z.infer<typeof ClassifierModelSchema>
 
 /** Calibration used for a topic nobody has learned yet: evidence of a few strong phrases or a close profile. */
 export const priorCalibration: TopicModel['calibration'] = {
-  title: [3, 1.5, 0, 0, -2.5, 5, 0, -4.5],
-  full: [1.5, 0.8, 2.5, 1, -1.5, 6, 0, -5.5],
+  title: [3, 1.5, 0, 0, -2.5, 5, 0, 0, -4.5],
+  full: [1.5, 0.8, 2.5, 1, -1.5, 6, 0, 0, -5.5],
 }
 
 export function idfFromModel(model: ClassifierModel['idf']): IdfTable {

@@ -139,6 +139,11 @@ describe('createClassifier', () => {
     expect(anchor('Routing among experts')).toBe(1)
     expect(anchor('Routing questions to human experts')).toBe(0)
     expect(anchor('Token routing', 'A router picks one expert per token.')).toBe(1)
+    // Weak words without an anchor are a feature of their own, read only with an abstract.
+    const unanchored = (title: string, abstract?: string) => classifier.explain(paper(title, abstract), 'moe2').features.unanchoredWeak
+    expect(unanchored('Token routing for vision transformers')).toBe(0)
+    expect(unanchored('Token routing for vision transformers', 'Routing gates pick a path per token.')).toBeGreaterThan(0)
+    expect(unanchored('Token routing', 'A router picks one expert per token.')).toBe(0)
     // Anchors add no evidence of their own.
     expect(classifier.explain(paper('Experts'), 'moe2').evidence.filter((e) => e.kind !== 'tfidf')).toEqual([])
     expect(() => createClassifier({topics: [{...topic, anchors: [' ']}]})).toThrow(/topics\[0\]\.anchors\[0\]/)

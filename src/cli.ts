@@ -13,6 +13,7 @@ import {fromJSON, type Classifier, type ClassifiedPaper} from './classify/classi
 import {evaluate, type GoldPaper} from './classify/evaluate.js'
 import {validateRules, type TopicRuleInput} from './classify/rules.js'
 import {toTable, toMarkdownDigest, toCsvRow, csvHeader, toTopicTable} from './output.js'
+import {createClassifyPool, type ClassifyPool, type WorkerResult} from './cli/pool.js'
 
 /** What the CLI may touch of the outside world. */
 export interface CliIo {
@@ -30,7 +31,8 @@ const help = `papersift ${version} — parse paper listings and sift them by top
 Usage:
   papersift parse [FILE|-] [--format F] [--output jsonl|json|table]
   papersift classify [FILE|-] [--rules rules.json] [--only nas,gnn] [--min-score X]
-                     [--max-topics N] [--explain] [--format F] [--output jsonl|json|table|md|csv]
+                     [--max-topics N] [--explain] [--jobs N] [--format F]
+                     [--output jsonl|json|table|md|csv]
   papersift eval GOLD.jsonl [LISTING] [--rules rules.json] [--titles-only] [--json]
   papersift topics [--rules rules.json] [--output table|json]
 
@@ -55,6 +57,8 @@ Options:
   --min-score X    Score a topic needs, in [0, 1] (default: learned per topic)
   --max-topics N   At most N topics per paper
   --explain        Add every topic's score (scores) to each paper
+  -j, --jobs N     classify: classify on N worker threads while the main thread parses
+                   (default 1; worth it for large inputs on a machine with idle cores)
   --titles-only    eval: ignore abstracts (as in awesome-lists and accept lists)
   --json           eval: print the full report as JSON
   --verbose        Also print info messages (skipped page chrome, noise lines)
@@ -88,6 +92,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         only: {type: 'string'},
         'min-score': {type: 'string'},
         'max-topics': {type: 'string'},
+        jobs: {type: 'string', short: 'j'},
         explain: {type: 'boolean'},
         'titles-only': {type: 'boolean'},
         json: {type: 'boolean'},
@@ -294,8 +299,9 @@ async function runListing(rest: string[], values: Record<string, string | boolea
   }
   const threshold = numberOption(values, 'min-score', (n) => n >= 0 && n <= 1, 'a number in [0, 1]')
   const maxTopics = numberOption(values, 'max-topics', (n) => Number.isInteger(n) && n > 0, 'a positive integer')
-  if (!classifyToo && (only || threshold !== undefined || maxTopics !== undefined || values.explain || values.rules)) {
-    throw new UsageError('--rules, --only, --min-score, --max-topics and --explain are for classify')
+  const jobs = numberOption(values, 'jobs', (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'an integer from 1 to 64') ?? 1
+  if (!classifyToo && (only || threshold !== undefined || maxTopics !== undefined || values.explain || values.rules || values.jobs !== undefined)) {
+    throw new UsageError('--rules, --only, --min-score, --max-topics, --explain and --jobs are for classify')
   }
 
   const file = rest[0] ?? '-'
@@ -330,10 +336,36 @@ async function runListing(rest: string[], values: Record<string, string | boolea
   // go out as they are made and memory stays flat.
   const out = createHeldOutput(io, 4 * 1024 * 1024)
   let wroteHeader = false
+  const pool: ClassifyPool | undefined =
+    classifier && jobs > 1
+      ? createClassifyPool(jobs, {classifier: classifier.toJSON(), options: classifyOptions, only: only !== undefined, output: streaming ? (output as 'jsonl' | 'csv') : 'records'}, workerScript)
+      : undefined
+  /** Output made by a worker: lines to write, or records to hold. */
+  const take = async (result: WorkerResult): Promise<void> => {
+    if (result.records) {
+      held.push(...result.records)
+      return
+    }
+    if (!result.text) return
+    const header = output === 'csv' && !wroteHeader ? csvHeader + '\n' : ''
+    wroteHeader = true
+    const pending = out.write(header + result.text)
+    if (pending) await pending
+  }
+  let batch: Paper[] = []
   try {
     for await (const paper of parseStream(counted, {format, onMessage: messages.write})) {
-      const record = classifier ? classifier.classifyPaper(paper, classifyOptions) : paper
       progress.tick(bytes)
+      if (pool) {
+        batch.push(paper)
+        if (batch.length >= batchSize) {
+          await pool.submit(batch)
+          batch = []
+          for (const result of pool.ready()) await take(result)
+        }
+        continue
+      }
+      const record = classifier ? classifier.classifyPaper(paper, classifyOptions) : paper
       // --only sifts: papers with none of those topics are left out.
       if (only && (record as ClassifiedPaper).topics.length === 0) continue
       if (!streaming) {
@@ -346,10 +378,16 @@ async function runListing(rest: string[], values: Record<string, string | boolea
       const pending = out.write(header + line)
       if (pending) await pending
     }
+    if (pool) {
+      if (batch.length > 0) await pool.submit(batch)
+      for await (const result of pool.rest()) await take(result)
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code) throw new InputError(`${label}: cannot read (${code})`)
+    if (code && !pool?.failed) throw new InputError(`${label}: cannot read (${code})`)
     throw error
+  } finally {
+    await pool?.close()
   }
   progress.done()
   const fatal = messages.fatal
@@ -366,6 +404,11 @@ async function runListing(rest: string[], values: Record<string, string | boolea
   }
   return 0
 }
+
+/** Papers a worker gets at a time (`--jobs`): large enough that messaging costs little. */
+const batchSize = 256
+/** The worker script, next to this module in dist/. */
+const workerScript = new URL('./classify-worker.js', import.meta.url)
 
 /**
  * Output held in memory up to `limit` characters, then written straight through, waiting for

@@ -291,6 +291,9 @@ describe('papersift errors', () => {
     ['an unknown output', ['parse', trending, '--output', 'md'], /unknown output 'md'/],
     ['two files', ['parse', trending, trending], /expected one FILE/],
     ['a bad --max-topics', ['classify', trending, '--max-topics', '0'], /--max-topics/],
+    ['--jobs 0', ['classify', trending, '--jobs', '0'], /--jobs expects an integer from 1 to 64, got '0'/],
+    ['--jobs 1.5', ['classify', trending, '-j', '1.5'], /--jobs expects/],
+    ['--jobs on parse', ['parse', trending, '--jobs', '2'], /--jobs are for classify/],
     ['eval without gold', ['eval'], /eval needs GOLD\.jsonl/],
   ])('should exit 2 with a usage message and no stdout for %s', async (_name, argv, message) => {
     const result = await run(argv)
@@ -308,7 +311,7 @@ describe('papersift --help and --version', () => {
     expect([code, stderr]).toEqual([0, ''])
     for (const command of ['parse', 'classify', 'eval', 'topics']) expect(stdout).toMatch(new RegExp(`^ {2}papersift ${command}\\b`, 'm'))
     for (const command of ['parse', 'classify', 'eval', 'topics']) expect(stdout).toMatch(new RegExp(`^ {2}${command} +\\S`, 'm'))
-    for (const option of ['--format', '--output', '--rules', '--only', '--min-score', '--max-topics', '--explain', '--titles-only', '--json', '--verbose', '--quiet']) {
+    for (const option of ['--format', '--output', '--rules', '--only', '--min-score', '--max-topics', '--explain', '--jobs', '--titles-only', '--json', '--verbose', '--quiet']) {
       expect(stdout).toContain(option)
     }
     expect((await run(['-h'])).stdout).toBe(stdout)

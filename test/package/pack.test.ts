@@ -165,6 +165,27 @@ parse('x', {format: 'docx'})
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(project, 'node_modules/papersift/package.json'), 'utf8')).version)
   })
 
+  test('the bin with --jobs: worker threads give byte-identical output in every mode', async () => {
+    const bin = join(project, 'node_modules/.bin/papersift')
+    const large = join(root, 'fixtures/markdown/large-list.md')
+    const cases = [
+      ['classify', fixture],
+      ['classify', large, '--output', 'csv'],
+      ['classify', large, '--output', 'md'],
+      ['classify', fixture, '--only', 'moe,gnn', '--explain'],
+    ]
+    for (const args of cases) {
+      const [one, three] = await Promise.all([run(bin, [...args, '--quiet']), run(bin, [...args, '--quiet', '--jobs', '3'])])
+      expect(one.code, args.join(' ')).toBe(0)
+      expect(three.code, `${args.join(' ')} --jobs 3: ${three.stderr}`).toBe(0)
+      expect(three.stdout.length, args.join(' ')).toBeGreaterThan(1000)
+      expect(three.stdout, args.join(' ')).toBe(one.stdout)
+    }
+    const parsed = await run(bin, ['parse', fixture, '--jobs', '2'])
+    expect(parsed.code).toBe(2)
+    expect(parsed.stderr).toMatch(/--jobs are for classify/)
+  })
+
   test('the bin on bad input: one line on stderr, exit 1 (2 for usage), no stack trace', async () => {
     // The other not-text cases run in-process in test/robust/hostile.test.ts; these check the real process.
     const bin = join(project, 'node_modules/.bin/papersift')

@@ -259,7 +259,7 @@ async function measure(kind, file, extra) {
 }
 
 /** `node dist/bin.js classify FILE > /dev/null`: wall time and peak RSS (read by a preload at exit). */
-async function measureCli(tmp, file, {input, pipe = false} = {}) {
+async function measureCli(tmp, file, {input, pipe = false, args = []} = {}) {
   const preload = path.join(tmp, 'rss-preload.mjs')
   if (!existsSync(preload)) {
     writeFileSync(
@@ -271,7 +271,7 @@ async function measureCli(tmp, file, {input, pipe = false} = {}) {
   const devNull = openSync('/dev/null', 'w')
   try {
     // stdout to /dev/null (a file: writes are synchronous), or through a pipe this process drains.
-    const {ms} = await run(process.execPath, ['--import', pathToFileURL(preload).href, distBin, 'classify', file, '--quiet'], {
+    const {ms} = await run(process.execPath, ['--import', pathToFileURL(preload).href, distBin, 'classify', file, '--quiet', ...args], {
       stdout: pipe ? 'drain' : devNull,
       input,
       env: {BENCH_RSS_FILE: rssFile},
@@ -444,6 +444,8 @@ async function main() {
     const parsed = await measure('parse', main.file)
     const classified = await measure('classify', main.file)
     const cli = await measureCli(tmp, main.file)
+    const jobs = Math.max(2, Math.min(4, os.availableParallelism()))
+    const cliJobs = await measureCli(tmp, main.file, {args: ['--jobs', String(jobs)]})
     const rawAgain = await measure('raw', main.file)
     raw.ms = Math.min(raw.ms, rawAgain.ms)
     raw.cpuMs = Math.min(raw.cpuMs, rawAgain.cpuMs)
@@ -451,6 +453,7 @@ async function main() {
     rows.push(row('parse (parseStream)', parsed, raw))
     rows.push(row('parse + classify', classified, raw))
     rows.push(row('CLI classify end to end (jsonl)', {...cli, bytes: main.bytes, papers, note: 'incl. startup, JSON output'}, raw))
+    rows.push(row(`CLI classify --jobs ${jobs}`, {...cliJobs, bytes: main.bytes, papers, note: `${(cli.ms / cliJobs.ms).toFixed(2)}× one thread (wall)`}, raw))
 
     const {detectFormat} = await import(distIndex)
     const markdownFile = path.join(tmp, 'listing.md')

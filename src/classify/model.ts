@@ -26,7 +26,16 @@ export const titleFeatures: ReadonlySet<string> = new Set(['titleStrong', 'title
 export const strongWeight = 2.5
 export const featureCount = featureNames.length
 
-const CoefficientsSchema = z.array(z.number().finite()).length(featureCount)
+/** Features of papersift 0.1.0, whose saved models had no anchor coefficients. */
+const legacyFeatureCount = 7
+
+const CoefficientsSchema = z
+  .array(z.number().finite())
+  .refine((list) => list.length === featureCount || list.length === legacyFeatureCount, {
+    error: `expected ${featureCount} coefficients (or ${legacyFeatureCount}, as saved by papersift 0.1.0)`,
+  })
+  // A 0.1.0 model scores exactly as before: its anchor coefficients are 0.
+  .transform((list) => (list.length === featureCount ? list : [...list.slice(0, 6), 0, 0, list[6]!]))
 
 export const TopicModelSchema = z.strictObject({
   /** Profile terms and weights (unit length). */

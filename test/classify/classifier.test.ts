@@ -149,6 +149,28 @@ describe('createClassifier', () => {
     expect(() => createClassifier({topics: [{...topic, anchors: [' ']}]})).toThrow(/topics\[0\]\.anchors\[0\]/)
   })
 
+  test('should load a classifier saved by papersift 0.1.0 (no anchor coefficients) and score as it did', () => {
+    const json = createClassifier().toJSON()
+    // As 0.1.0 saved it: seven coefficients (no anchor, no unanchoredWeak) and no anchors.
+    const legacy = structuredClone(json)
+    legacy.topics = legacy.topics.map(({anchors: _anchors, ...rule}) => rule)
+    for (const [, model] of legacy.model.topics) {
+      model.calibration = {title: [...model.calibration.title.slice(0, 6), model.calibration.title[8]!], full: [...model.calibration.full.slice(0, 6), model.calibration.full[8]!]}
+    }
+    const loaded = fromJSON(legacy)
+    const calibration = loaded.toJSON().model.topics[0]![1].calibration
+    expect(calibration.title).toHaveLength(9)
+    expect(calibration.title.slice(6, 8)).toEqual([0, 0])
+    const darts = paper('DARTS: Differentiable Architecture Search')
+    const zeroed = structuredClone(json)
+    zeroed.topics = legacy.topics
+    for (const [, model] of zeroed.model.topics) for (const c of [model.calibration.title, model.calibration.full]) c[6] = c[7] = 0
+    expect(loaded.explain(darts, 'nas').score).toBe(fromJSON(zeroed).explain(darts, 'nas').score)
+    const bad = structuredClone(json)
+    bad.model.topics[0]![1].calibration.title = [1, 2, 3]
+    expect(() => fromJSON(bad)).toThrow(/expected 9 coefficients/)
+  })
+
   test('should explain a topic that was not assigned', () => {
     const explanation = createClassifier().explain(paper('Deep Residual Learning for Image Recognition'), 'nas')
     expect(explanation.assigned).toBe(false)

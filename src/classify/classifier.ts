@@ -254,7 +254,7 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
           abstractWeak,
           log2Half(exclude),
           cosines[topic.index]!,
-          anchored ? 1 : 0,
+          mode === 'full' && anchored ? 1 : 0,
           // Weak words of a topic that has anchors, none of which occurs in title or abstract:
           // usually a side sense. (A title alone is too short for the absence to mean much.)
           mode === 'full' && topic.hasAnchors && !anchored ? titleWeak + abstractWeak : 0,

@@ -90,6 +90,7 @@ const gnn: TopicRule = {
       'graph compiler', 'graph lowering', 'intermediate representation', 'scene graph', 'scene graphs', 'graph optimization for deep learning', 'graph-based image segmentation', 'graph-based segmentation', 'graph-parallel', 'graph computation', 'graph theoretical', 'graph-theoretical', 'nearest neighbor search', 'approximate nearest neighbor', 'small world graphs', 'proximity graph', 'proximity graphs', 'graph processing system', 'graph processing framework', 'graph processing', 'graph analytics', 'graph traversal', 'breadth-first search', 'graph database', 'graph databases', 'graph sparsification', 'graph partitioning', 'shortest path', 'planar graph', 'graph algorithms', 'control flow graph'),
     ...w(1, 'graph search', 'task graph', 'dependency graph', 'call graph', 'graph cut', 'graph cuts', 'factor graph', 'visibility graph', 'link budget', 'wireless link'),
   ],
+  anchors: ['neural', 'learning', 'learned', 'learn', 'embedding', 'embeddings', 'representation', 'representations', 'GNN', 'GCN', 'GAT', 'MPNN', 'message passing', 'node2vec', 'DeepWalk', 'training', 'trained', 'prediction'],
 }
 
 const moe: TopicRule = {
@@ -117,7 +118,7 @@ const moe: TopicRule = {
       'prediction with expert', 'best expert', 'non-experts', 'non-expert', 'expert-curated', 'expert-written', 'AI experts', 'laypeople', 'mixture of agents', 'mixture-of-agents', 'Gaussians', 'learning from experts', 'learning to defer', 'defer to an expert', 'imitation', 'product of experts'),
     ...w(1, 'model soups', 'model merging'),
   ],
-  anchors: ['expert', 'experts', 'expertise', 'MoE', 'MOE', 'mixture of experts', 'MoErging', 'Mixtral', 'GShard', 'switch transformer', 'DeepSeekMoE'],
+  anchors: ['expert', 'experts', 'expertise', 'MoE', 'MOE', 'adapters', 'modules', 'mixture of experts', 'MoErging', 'Mixtral', 'GShard', 'switch transformer', 'DeepSeekMoE'],
 }
 
 const networking: TopicRule = {

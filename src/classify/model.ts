@@ -9,8 +9,9 @@ import type {IdfTable} from './tfidf.js'
  * Feature order of the calibration, each log-scaled: strong and weak phrase weight in the
  * title (each phrase once), how often strong phrases occur in the abstract (repeats count: a
  * topic an abstract keeps naming is its subject), weak phrase weight in the abstract (each
- * phrase once), exclusions, profile cosine, whether one of the topic's anchors occurs (0 or 1; in
- * the title, or anywhere when there is an abstract), bias.
+ * phrase once), exclusions, profile cosine, whether one of the topic's anchors occurs in title or
+ * abstract (0 or 1, with an abstract only), the weak phrase weight of a topic none of whose
+ * anchors occurs (with an abstract only), bias.
  */
 export const featureNames = ['titleStrong', 'titleWeak', 'abstractStrong', 'abstractWeak', 'exclude', 'cosine', 'anchor', 'unanchoredWeak', 'bias'] as const
 /**

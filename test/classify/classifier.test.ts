@@ -135,9 +135,11 @@ describe('createClassifier', () => {
     const topic = {id: 'moe2', label: 'Experts', phrases: [{text: 'routing', weight: 2}], exclude: ['human experts'], anchors: ['expert']}
     const classifier = createClassifier({topics: [topic]})
     const anchor = (title: string, abstract?: string) => classifier.explain(paper(title, abstract), 'moe2').features.anchor
-    expect(anchor('Token routing for vision transformers')).toBe(0)
-    expect(anchor('Routing among experts')).toBe(1)
-    expect(anchor('Routing questions to human experts')).toBe(0)
+    // Read with an abstract only: a title is too short for a missing anchor to mean much.
+    expect(anchor('Routing among experts')).toBe(0)
+    expect(anchor('Token routing for vision transformers', 'Tokens take one of two paths.')).toBe(0)
+    expect(anchor('Routing among experts', 'We route tokens.')).toBe(1)
+    expect(anchor('Routing questions to human experts', 'We route questions.')).toBe(0)
     expect(anchor('Token routing', 'A router picks one expert per token.')).toBe(1)
     // Weak words without an anchor are a feature of their own, read only with an abstract.
     const unanchored = (title: string, abstract?: string) => classifier.explain(paper(title, abstract), 'moe2').features.unanchoredWeak

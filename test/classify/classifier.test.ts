@@ -75,7 +75,11 @@ describe('classify', () => {
   test('should honour only, threshold and maxTopics', () => {
     const p = paper('Graph Neural Architecture Search with Mixture of Experts')
     expect(classify(p, {only: ['gnn']}).topics.map((t) => t.id)).toEqual(['gnn'])
-    expect(classify(p, {threshold: 0.999999}).topics).toEqual([])
+    const all = classify(p).topics
+    const strict = classify(p, {threshold: 0.9}).topics
+    expect(strict.every((t) => t.score >= 0.9)).toBe(true)
+    expect(strict.map((t) => t.id)).toEqual(all.filter((t) => t.score >= 0.9).map((t) => t.id))
+    expect(strict.length).toBeLessThan(all.length)
     expect(classify(p, {maxTopics: 1}).topics).toHaveLength(1)
   })
 })

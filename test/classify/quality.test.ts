@@ -14,17 +14,17 @@ const classifier = createClassifier()
 const held = loadCorpus().filter((paper) => isHeldOut(paper.title))
 
 describe('quality on held-out development papers', () => {
-  test('should reach macro-F1 ≥ 0.96 with abstracts', () => {
+  test('should reach macro-F1 ≥ 0.95 with abstracts', () => {
     const papers = held.filter((paper) => paper.abstract)
-    expect(papers.length).toBeGreaterThanOrEqual(150)
+    expect(papers.length).toBeGreaterThanOrEqual(180)
     const report = evaluate(papers, classifier.classify(papers), ids)
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.96)
-    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.95)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.95)
+    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.93)
   })
 
   test('should keep every topic at recall ≥ 0.85 and precision ≥ 0.9 on titles alone', () => {
     const report = evaluate(held, classifier.classify(held.map((paper) => ({title: paper.title}))), ids)
-    expect(held.length).toBeGreaterThanOrEqual(800)
+    expect(held.length).toBeGreaterThanOrEqual(950)
     for (const id of ids) {
       expect.soft(report.perTopic[id]!.recall, id).toBeGreaterThanOrEqual(0.85)
       expect.soft(report.perTopic[id]!.precision, id).toBeGreaterThanOrEqual(0.9)

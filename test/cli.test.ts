@@ -210,6 +210,8 @@ describe('papersift topics and eval', () => {
     const {code, stdout} = await run(['topics'])
     expect(code).toBe(0)
     for (const topic of defaultTopics) expect(stdout).toContain(`${topic.id} — ${topic.label}\n`)
+    const moe = defaultTopics.find((topic) => topic.id === 'moe')!
+    expect(stdout).toContain(`  anchors (${moe.anchors!.length}): ${moe.anchors!.join(', ')}\n`)
     const json = await run(['topics', '--output', 'json'])
     expect((JSON.parse(json.stdout) as Array<{id: string}>).map((t) => t.id)).toEqual(defaultTopics.map((t) => t.id))
   })

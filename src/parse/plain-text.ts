@@ -177,7 +177,10 @@ function isNameWord(word: string): boolean {
 }
 
 function isName(name: string): boolean {
-  const parts = words(name)
+  return isNameParts(words(name))
+}
+
+function isNameParts(parts: readonly string[]): boolean {
   if (parts.length === 0 || parts.length > 5) return false
   if (!parts.every(isNameWord)) return false
   return parts.some((w) => !particles.has(w.toLowerCase()))
@@ -211,10 +214,13 @@ function readAuthorLine(line: string): boolean {
     const parts = words(names[0]!)
     if (parts.length < 2 || parts.length > 4 || text.length > 40) return false
     if (parts.some((w) => titleWords.has(w.toLowerCase()))) return false
-    return isName(names[0]!)
+    return isNameParts(parts)
   }
   let good = 0
-  for (const name of names) if (isName(name) && !words(name).every((w) => titleWords.has(w.toLowerCase()))) good++
+  for (const name of names) {
+    const parts = words(name)
+    if (isNameParts(parts) && !parts.every((w) => titleWords.has(w.toLowerCase()))) good++
+  }
   return good / names.length >= 0.8
 }
 

@@ -244,7 +244,9 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
         const title = sumMatches(titleMatches, topic.index)
         const abstract = sumMatches(abstractMatches, topic.index)
         const exclude = topic.fields.title * title.exclude + topic.fields.abstract * abstract.exclude
-        const anchored = title.anchored || (mode === 'full' && abstract.anchored)
+        // Anchors are read with an abstract only: a title is too short for a missing one to mean much.
+        const full = mode === 'full'
+        const anchored = full && (title.anchored || abstract.anchored)
         const titleWeak = log2Half(topic.fields.title * title.weak)
         const abstractWeak = log2Half(topic.fields.abstract * abstract.weak)
         return [
@@ -254,10 +256,9 @@ export function compileEngine(rules: readonly TopicRule[], model: ClassifierMode
           abstractWeak,
           log2Half(exclude),
           cosines[topic.index]!,
-          mode === 'full' && anchored ? 1 : 0,
-          // Weak words of a topic that has anchors, none of which occurs in title or abstract:
-          // usually a side sense. (A title alone is too short for the absence to mean much.)
-          mode === 'full' && topic.hasAnchors && !anchored ? titleWeak + abstractWeak : 0,
+          anchored ? 1 : 0,
+          // Weak words of a topic that has anchors, none of which occurs: usually a side sense.
+          full && topic.hasAnchors && !anchored ? titleWeak + abstractWeak : 0,
           1,
         ]
       })

@@ -49,7 +49,8 @@ export const TopicRuleSchema = z.strictObject({
   /**
    * The topic's own words (`expert` for mixture of experts): a paper that uses none of them,
    * outside exclusions, has the topic's other words in a side sense more often. They add no
-   * weight themselves; the learned calibration weighs their presence (feature `anchor`).
+   * weight themselves; the learned calibration weighs their presence (features `anchor` and
+   * `unanchoredWeak`, read for papers with an abstract).
    */
   anchors: z.array(PhraseTextSchema).max(ruleLimits.phrasesPerTopic).optional(),
   /** Score in [0, 1] a paper needs to get the topic. */
@@ -65,13 +66,17 @@ export type TopicRule = z.infer<typeof TopicRuleSchema>
 /** Input form of a topic rule. */
 export type TopicRuleInput = z.input<typeof TopicRuleSchema>
 
+function tooManyPhrases(total: number): string {
+  return `expected at most ${ruleLimits.phrasesTotal} phrases, exclusions and anchors over all topics, got ${total}`
+}
+
 export const TopicRulesSchema = z
   .array(TopicRuleSchema)
   .max(ruleLimits.topics)
   .superRefine((rules, context) => {
     const total = rules.reduce((sum, rule) => sum + rule.phrases.length + (rule.exclude?.length ?? 0) + (rule.anchors?.length ?? 0), 0)
     if (total > ruleLimits.phrasesTotal) {
-      context.addIssue({code: 'custom', path: [], message: `expected at most ${ruleLimits.phrasesTotal} phrases and exclusions over all topics, got ${total}`})
+      context.addIssue({code: 'custom', path: [], message: tooManyPhrases(total)})
     }
     const seen = new Set<string>()
     rules.forEach((rule, index) => {
@@ -123,12 +128,12 @@ export function validateRules(value: unknown, root = 'topics'): TopicRule[] {
   if (Array.isArray(value)) {
     let total = 0
     for (const rule of value as unknown[]) {
-      const {phrases, exclude} = (rule ?? {}) as {phrases?: unknown; exclude?: unknown}
-      total += (Array.isArray(phrases) ? phrases.length : 0) + (Array.isArray(exclude) ? exclude.length : 0)
+      const {phrases, exclude, anchors} = (rule ?? {}) as {phrases?: unknown; exclude?: unknown; anchors?: unknown}
+      for (const list of [phrases, exclude, anchors]) total += Array.isArray(list) ? list.length : 0
     }
     if (total > ruleLimits.phrasesTotal) {
       throw new TopicRuleError(
-        [{code: 'custom', path: [], message: `expected at most ${ruleLimits.phrasesTotal} phrases and exclusions over all topics, got ${total}`, input: undefined} as z.core.$ZodIssue],
+        [{code: 'custom', path: [], message: tooManyPhrases(total), input: undefined} as z.core.$ZodIssue],
         root,
       )
     }

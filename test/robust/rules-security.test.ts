@@ -120,6 +120,24 @@ describe('createClassifier({topics}) validates untrusted rules', () => {
     expect(outcome.value).toMatch(/phrases/)
   })
 
+  test('200 topics × 5,000 anchors count against the same limit, before any is checked', async () => {
+    const outcome = await guarded(
+      (lib) => {
+        const topics = Array.from({length: 200}, (_, t) => ({id: `t${t}`, label: `T${t}`, phrases: ['x'], anchors: Array.from({length: 5000}, (_, i) => `alpha${t}x${i} beta gamma`)}))
+        try {
+          lib.createClassifier({topics})
+          return 'compiled'
+        } catch (error) {
+          return String((error as Error).message)
+        }
+      },
+      null,
+      {timeoutMs: 3000, heapMb: 512},
+    )
+    expect(outcome.status).toBe('ok')
+    expect(outcome.value).toMatch(/expected at most 20000 phrases, exclusions and anchors over all topics, got 1000200/)
+  })
+
   test('phrases are words, not regular expressions: regex syntax matches only itself, in linear time', async () => {
     // A catastrophic pattern if it were compiled as a regex; as a phrase it is the words "a" and "b".
     const outcome = await guarded(

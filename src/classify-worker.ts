@@ -5,7 +5,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {fromJSON, type ClassifiedPaper, type ClassifyOptions} from './classify/classifier.js'
-import {toCsvRow} from './output.js'
+import {toOutputLine} from './output.js'
 import type {Paper} from './schema.js'
 import type {WorkerBatch, WorkerInit, WorkerResult} from './cli/pool.js'
 
@@ -20,9 +20,8 @@ parentPort!.on('message', ({seq, papers}: WorkerBatch) => {
     const record = classifier.classifyPaper(paper, options)
     // --only sifts: papers with none of those topics are left out.
     if (init.only && record.topics.length === 0) continue
-    if (init.output === 'jsonl') text += JSON.stringify(record) + '\n'
-    else if (init.output === 'csv') text += toCsvRow(record) + '\n'
-    else records.push(record)
+    if (init.output === 'records') records.push(record)
+    else text += toOutputLine(record, init.output)
   }
   const result: WorkerResult = init.output === 'records' ? {seq, records} : {seq, text}
   parentPort!.postMessage(result)

@@ -12,7 +12,7 @@ import {createClassifier, defaultTopics} from './classify/index.js'
 import {fromJSON, type Classifier, type ClassifiedPaper} from './classify/classifier.js'
 import {evaluate, type GoldPaper} from './classify/evaluate.js'
 import {validateRules, type TopicRuleInput} from './classify/rules.js'
-import {toTable, toMarkdownDigest, toCsvRow, csvHeader, toTopicTable} from './output.js'
+import {toTable, toMarkdownDigest, toOutputLine, csvHeader, toTopicTable} from './output.js'
 import {createClassifyPool, type ClassifyPool, type WorkerResult} from './cli/pool.js'
 
 /** What the CLI may touch of the outside world. */
@@ -340,17 +340,17 @@ async function runListing(rest: string[], values: Record<string, string | boolea
     classifier && jobs > 1
       ? createClassifyPool(jobs, {classifier: classifier.toJSON(), options: classifyOptions, only: only !== undefined, output: streaming ? (output as 'jsonl' | 'csv') : 'records'}, workerScript)
       : undefined
-  /** Output made by a worker: lines to write, or records to hold. */
-  const take = async (result: WorkerResult): Promise<void> => {
-    if (result.records) {
-      held.push(...result.records)
-      return
-    }
-    if (!result.text) return
+  /** Write streamed lines (the CSV header first), waiting while standard output is full. */
+  const writeLines = async (text: string): Promise<void> => {
     const header = output === 'csv' && !wroteHeader ? csvHeader + '\n' : ''
     wroteHeader = true
-    const pending = out.write(header + result.text)
+    const pending = out.write(header + text)
     if (pending) await pending
+  }
+  /** Output made by a worker: lines to write, or records to hold. */
+  const take = async (result: WorkerResult): Promise<void> => {
+    if (result.records) held.push(...result.records)
+    else if (result.text) await writeLines(result.text)
   }
   let batch: Paper[] = []
   try {
@@ -372,11 +372,7 @@ async function runListing(rest: string[], values: Record<string, string | boolea
         held.push(record)
         continue
       }
-      const line = output === 'csv' ? toCsvRow(record as ClassifiedPaper) + '\n' : JSON.stringify(record) + '\n'
-      const header = output === 'csv' && !wroteHeader ? csvHeader + '\n' : ''
-      wroteHeader = true
-      const pending = out.write(header + line)
-      if (pending) await pending
+      await writeLines(toOutputLine(record, output as 'jsonl' | 'csv'))
     }
     if (pool) {
       if (batch.length > 0) await pool.submit(batch)

@@ -82,6 +82,11 @@ export function toMarkdownDigest(papers: readonly ClassifiedPaper[], topics: rea
 
 export const csvHeader = 'id,title,topics,scores,arxiv_id,url,code'
 
+/** One line of streamed output: a JSON Line, or a CSV row of a classified paper. */
+export function toOutputLine(record: Paper | ClassifiedPaper, output: 'jsonl' | 'csv'): string {
+  return (output === 'csv' ? toCsvRow(record as ClassifiedPaper) : JSON.stringify(record)) + '\n'
+}
+
 function csvCell(value: string): string {
   // A leading =, +, - or @ would be read as a formula by spreadsheets.
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value

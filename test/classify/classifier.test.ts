@@ -27,6 +27,7 @@ describe('analyze', () => {
     ['DiT and MoE, LoRA vs LoRa, 5G and P4', ['DiT', 'and', 'MoE', 'LoRA', 'vs', 'LoRa', '5G', 'and', 'P4']],
     ['ATTENTION IS ALL YOU NEED', ['attent', 'is', 'all', 'you', 'need']],
     ['networking networks', ['networking', 'network']],
+    ['graph edges at the edge', ['graph', 'edges', 'at', 'the', 'edg']],
     ['GreedyNASv2, DARTSv2 and MoEv2 but MobileNetV3', ['greedi', 'NAS', 'DARTS', 'and', 'MoE', 'but', 'mobilenetv3']],
   ])('should normalise %j', (text, terms) => {
     expect(analyze(text)).toEqual(terms)

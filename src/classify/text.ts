@@ -18,13 +18,14 @@ const stemCache = new Map<string, string>()
 /**
  * Words the Porter stemmer would merge with words of another meaning, mapped to stems of
  * their own: `networking` (the field) is not `networks` (often neural ones), `edges` (of a
- * graph) are not the `edge` of edge computing, `generation` is not `general`,
- * `transportation` is not `transport`, `community` is not `communication`.
+ * graph) are not the `edge` of edge computing, `production` is not `product`, `generation`
+ * is not `general`, `transportation` is not `transport`, `community` is not `communication`.
  */
 const protectedWords: ReadonlyMap<string, string> = new Map(
   Object.entries({
     networking: ['networking'],
     edges: ['edges'],
+    production: ['production', 'productions'],
     generat: ['generation', 'generations', 'generative', 'generate', 'generated', 'generates', 'generating', 'generator', 'generators'],
     transportation: ['transportation'],
     communiti: ['community', 'communities'],
@@ -57,7 +58,8 @@ const upperPattern = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+$/u
 const mixedAcronymPattern = /^\p{Lu}\p{Ll}?\p{Lu}[\p{Lu}\p{Ll}]{0,2}$/u
 const camelSuffixPattern = /^(\p{Lu}?\p{Ll}{2,}(?:\p{Lu}\p{Ll}+)*)(\p{Lu}{2,}|\p{Lu}\p{Ll}\p{Lu}+)$/u
 const camelPrefixPattern = /^(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,}.*)$/u
-const versionPattern = /^(\p{L}{2,}?)[vV]\d{1,2}$/u
+/** A version after a name of three letters or more (`MoEv2`); `IPv6` is a name of its own. */
+const versionPattern = /^(\p{L}{3,}?)[vV]\d{1,2}$/u
 
 /** Is the text mostly upper case (a shouted title)? Then case carries no information. */
 export function isShouting(text: string): boolean {

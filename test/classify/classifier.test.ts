@@ -28,6 +28,7 @@ describe('analyze', () => {
     ['ATTENTION IS ALL YOU NEED', ['attent', 'is', 'all', 'you', 'need']],
     ['networking networks', ['networking', 'network']],
     ['graph edges at the edge', ['graph', 'edges', 'at', 'the', 'edg']],
+    ['IPv6 is no IP; production is no product', ['ipv6', 'is', 'no', 'IP', 'production', 'is', 'no', 'product']],
     ['GreedyNASv2, DARTSv2 and MoEv2 but MobileNetV3', ['greedi', 'NAS', 'DARTS', 'and', 'MoE', 'but', 'mobilenetv3']],
   ])('should normalise %j', (text, terms) => {
     expect(analyze(text)).toEqual(terms)

@@ -18,14 +18,16 @@ const stemCache = new Map<string, string>()
 /**
  * Words the Porter stemmer would merge with words of another meaning, mapped to stems of
  * their own: `networking` (the field) is not `networks` (often neural ones), `edges` (of a
- * graph) are not the `edge` of edge computing, `production` is not `product`, `generation`
- * is not `general`, `transportation` is not `transport`, `community` is not `communication`.
+ * graph) are not the `edge` of edge computing, `production` is not `product`, `customer` is
+ * not `customization`, `generation` is not `general`, `transportation` is not `transport`,
+ * `community` is not `communication`.
  */
 const protectedWords: ReadonlyMap<string, string> = new Map(
   Object.entries({
     networking: ['networking'],
     edges: ['edges'],
     production: ['production', 'productions'],
+    customer: ['customer', 'customers'],
     generat: ['generation', 'generations', 'generative', 'generate', 'generated', 'generates', 'generating', 'generator', 'generators'],
     transportation: ['transportation'],
     communiti: ['community', 'communities'],

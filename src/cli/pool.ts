@@ -28,7 +28,10 @@ export type WorkerResult = {seq: number; text: string; records?: undefined} | {s
 const inFlightPerWorker = 2
 
 export interface ClassifyPool {
-  /** Send a batch; waits while every worker is busy or finished batches pile up. */
+  /**
+   * Send a batch; waits while every worker is busy, or while finished batches pile up behind
+   * one that is not back yet. Take what is `ready()` after each call.
+   */
   submit(papers: Paper[]): Promise<void>
   /** Results that are ready, in order. */
   ready(): Generator<WorkerResult>
@@ -82,8 +85,10 @@ export function createClassifyPool(size: number, init: WorkerInit, script: URL):
         if (failure) throw failure
         let best = 0
         for (let i = 1; i < size; i++) if (load[i]! < load[best]!) best = i
+        // Finished batches pile up behind a slow earlier one. When that one is back too, the
+        // caller must be let go to take them (`ready()`): waiting here would wait for nothing.
         const backlog = submitted - emitted
-        if (load[best]! < inFlightPerWorker && backlog < size * inFlightPerWorker * 2) {
+        if (load[best]! < inFlightPerWorker && (backlog < size * inFlightPerWorker * 2 || done.has(emitted))) {
           load[best]!++
           const batch: WorkerBatch = {seq: submitted++, papers}
           workers[best]!.postMessage(batch)

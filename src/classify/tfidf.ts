@@ -402,7 +402,7 @@ class WordTable {
     }
   }
 
-  /** Fill an empty slot (from `find`); the table may be rebuilt, so find again after. */
+  /** Fill an empty slot (from `find`); the table may then grow or start afresh (so slots move). */
   set(slot: number, word: string, hash: number, ids: Int32Array): void {
     this.keys[slot] = word
     this.hashes[slot] = hash
@@ -526,14 +526,16 @@ export class TermReader {
   }
 
   private lookup(table: WordTable, s: string, start: number, end: number, hash: number, shouting: boolean, out: IdBuffer): void {
-    let slot = table.find(s, start, end, hash)
-    if (!table.has(slot)) {
-      // Detached: the table must not keep the listing text it was read from alive.
-      const word = detach(s.slice(start, end))
-      const ids = Int32Array.from(termsOf(word, shouting), (term) => this.table.id(term))
-      table.set(slot, word, hash, ids)
-      slot = table.find(s, start, end, hash)
+    const slot = table.find(s, start, end, hash)
+    if (table.has(slot)) {
+      table.push(slot, out)
+      return
     }
-    table.push(slot, out)
+    // Detached: the table must not keep the listing text it was read from alive.
+    const word = detach(s.slice(start, end))
+    const ids = Int32Array.from(termsOf(word, shouting), (term) => this.table.id(term))
+    // Pushed from here: `set` may grow or clear the table, so the word need not be in it after.
+    table.set(slot, word, hash, ids)
+    for (let j = 0; j < ids.length; j++) out.push(ids[j]!)
   }
 }

@@ -41,6 +41,21 @@ describe('TermReader', () => {
       {numRuns: 3000},
     )
   })
+
+  test('should read every word right when its word table fills up and starts afresh', () => {
+    const table = new TermTable(idfFromModel(defaultModel.idf))
+    const reader = new TermReader(table)
+    const out = new IdBuffer()
+    // More distinct words than a word table keeps (65 536), each read once, then all again.
+    const words = Array.from({length: 70_000}, (_, i) => `w${i}q`)
+    for (const round of [1, 2]) {
+      for (const word of words) {
+        reader.read(word, out)
+        const terms = Array.from(out.ids.subarray(0, out.count), (id) => table.terms[id])
+        if (terms.length !== 1 || terms[0] !== word) expect({round, word, terms}).toEqual({round, word, terms: [word]})
+      }
+    }
+  })
 })
 
 describe('compileEngine features', () => {

@@ -1,7 +1,9 @@
 /**
  * Quality floors: a rule or model change that breaks them fails CI. Measured on the part of
  * the development corpus held out from training the default model, and on the seed listing
- * (whose abstracts were never used for training).
+ * (whose abstracts were never used for training). The floors are the project's targets
+ * (issue #4): with abstracts macro-F1 ≥ 0.97; titles alone, every topic at recall ≥ 0.85 with
+ * precision ≥ 0.95; the seed listing at macro-F1 ≥ 0.97 and none-accuracy ≥ 0.95.
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
@@ -14,22 +16,22 @@ const classifier = createClassifier()
 const held = loadCorpus().filter((paper) => isHeldOut(paper.title))
 
 describe('quality on held-out development papers', () => {
-  test('should reach macro-F1 ≥ 0.95 with abstracts', () => {
+  test('should reach macro-F1 ≥ 0.97 with abstracts', () => {
     const papers = held.filter((paper) => paper.abstract)
-    expect(papers.length).toBeGreaterThanOrEqual(180)
+    expect(papers.length).toBeGreaterThanOrEqual(350)
     const report = evaluate(papers, classifier.classify(papers), ids)
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.95)
-    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.93)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.97)
+    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.95)
   })
 
-  test('should keep every topic at recall ≥ 0.85 and precision ≥ 0.9 on titles alone', () => {
+  test('should keep every topic at recall ≥ 0.85 and precision ≥ 0.95 on titles alone', () => {
     const report = evaluate(held, classifier.classify(held.map((paper) => ({title: paper.title}))), ids)
-    expect(held.length).toBeGreaterThanOrEqual(1300)
+    expect(held.length).toBeGreaterThanOrEqual(2900)
     for (const id of ids) {
       expect.soft(report.perTopic[id]!.recall, id).toBeGreaterThanOrEqual(0.85)
-      expect.soft(report.perTopic[id]!.precision, id).toBeGreaterThanOrEqual(0.9)
+      expect.soft(report.perTopic[id]!.precision, id).toBeGreaterThanOrEqual(0.95)
     }
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.92)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.93)
   })
 })
 
@@ -42,8 +44,8 @@ describe('quality on the seed listing', () => {
       .map((p) => ({paper: {title: p.title, ...(p.abstract ? {abstract: p.abstract} : {})}, topics: p.topics, optional: p.optional}))
     const report = crossFitSeed(train, loadSeed(), 5)
     expect(report.missing).toBe(0)
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.95)
-    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.9)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.97)
+    expect(report.noneAccuracy).toBeGreaterThanOrEqual(0.95)
   })
 
   test('should score the seed listing end to end through classify()', () => {
